@@ -14,4 +14,16 @@ public record Service(String namespace, String name, String type, String cluster
     public boolean hasSelector() {
         return !selector.isEmpty();
     }
+
+    /** The selector as {@code oc} takes it: {@code key=value,key=value}, keys sorted; "" when none. */
+    public String selectorText() {
+        StringBuilder sb = new StringBuilder();
+        new java.util.TreeMap<>(selector).forEach((k, v) -> {
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(k).append('=').append(v);
+        });
+        return sb.toString();
+    }
 }

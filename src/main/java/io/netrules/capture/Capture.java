@@ -1,0 +1,137 @@
+package io.netrules.capture;
+
+import io.netrules.model.ParseWarning;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * A capture directory (capture-layout.md), indexed: which cluster files, which probes file and
+ * which node folders it has. Opening a capture reads only capture.json and the directory
+ * listing; the evaluator streams the files one node at a time.
+ */
+public final class Capture {
+    private static final Set<String> KNOWN_TOP = Set.of("capture.json", "cluster", "nodes", "probes", "logs");
+
+    private final Path root;
+    private final CaptureMetadata metadata;
+    private final Map<String, ClusterFile> clusterFiles;
+    private final Path probesFile;
+    private final Map<String, NodeFolder> nodes;
+    private final List<ParseWarning> warnings;
+
+    /** A cluster object file and the input (kind) it is read as. */
+    public record ClusterFile(String input, Path path, String display) {
+    }
+
+    private Capture(Path root, CaptureMetadata metadata, Map<String, ClusterFile> clusterFiles, Path probesFile,
+                    Map<String, NodeFolder> nodes, List<ParseWarning> warnings) {
+        this.root = root;
+        this.metadata = metadata;
+        this.clusterFiles = clusterFiles;
+        this.probesFile = probesFile;
+        this.nodes = nodes;
+        this.warnings = warnings;
+    }
+
+    public static Capture open(Path root) throws CaptureException {
+        if (!Files.exists(root)) {
+            throw new CaptureException(root + ": capture directory does not exist");
+        }
+        if (!Files.isDirectory(root)) {
+            throw new CaptureException(root + ": not a directory (a capture is a directory; see capture-layout)");
+        }
+        List<ParseWarning> warnings = new ArrayList<>();
+        try {
+            CaptureMetadata meta = CaptureMetadata.exists(root)
+                    ? CaptureMetadata.read(root.resolve("capture.json"), "capture.json") : CaptureMetadata.NONE;
+            try (Stream<Path> top = Files.list(root)) {
+                for (Path p : top.sorted().toList()) {
+                    String fn = p.getFileName().toString();
+                    if (!KNOWN_TOP.contains(fn) && !fn.startsWith(".")) {
+                        warnings.add(new ParseWarning(fn + (Files.isDirectory(p) ? "/" : ""), 0,
+                                "unknown file; ignored"));
+                    }
+                }
+            }
+            Map<String, ClusterFile> cluster = indexCluster(root.resolve("cluster"), warnings);
+            Path probes = root.resolve(ClusterInputs.PROBES_FILE);
+            Map<String, NodeFolder> nodes = new TreeMap<>();
+            Path nodesDir = root.resolve("nodes");
+            if (Files.isDirectory(nodesDir)) {
+                try (Stream<Path> dirs = Files.list(nodesDir)) {
+                    for (Path d : dirs.sorted().toList()) {
+                        String name = d.getFileName().toString();
+                        if (Files.isDirectory(d)) {
+                            nodes.put(name, NodeFolder.index(d, name, "nodes/" + name + "/", warnings));
+                        } else {
+                            warnings.add(new ParseWarning("nodes/" + name, 0, "not a node folder; ignored"));
+                        }
+                    }
+                }
+            }
+            return new Capture(root, meta, cluster, Files.isRegularFile(probes) ? probes : null, nodes, warnings);
+        } catch (IOException e) {
+            throw new CaptureException(root + ": cannot read capture: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, ClusterFile> indexCluster(Path dir, List<ParseWarning> warnings) throws IOException {
+        Map<String, ClusterFile> files = new LinkedHashMap<>();
+        if (!Files.isDirectory(dir)) {
+            return files;
+        }
+        Map<String, Path> present = new TreeMap<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            list.sorted().forEach(p -> present.put(p.getFileName().toString(), p));
+        }
+        for (String kind : ClusterInputs.KINDS) {
+            for (String ext : List.of(".json", ".yaml", ".yml")) {
+                Path p = present.remove(kind + ext);
+                if (p != null && !files.containsKey(kind)) {
+                    files.put(kind, new ClusterFile(kind, p, "cluster/" + kind + ext));
+                } else if (p != null) {
+                    warnings.add(new ParseWarning("cluster/" + kind + ext, 0,
+                            "another file already gives " + kind + "; ignored"));
+                }
+            }
+        }
+        for (String other : present.keySet()) {
+            warnings.add(new ParseWarning("cluster/" + other, 0, "unknown file; ignored"));
+        }
+        return files;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public CaptureMetadata metadata() {
+        return metadata;
+    }
+
+    public Map<String, ClusterFile> clusterFiles() {
+        return clusterFiles;
+    }
+
+    public Path probesFile() {
+        return probesFile;
+    }
+
+    public Map<String, NodeFolder> nodes() {
+        return nodes;
+    }
+
+    /** Layout warnings found while indexing (unknown files...). */
+    public List<ParseWarning> warnings() {
+        return warnings;
+    }
+}

@@ -1,0 +1,43 @@
+package io.netrules.capture;
+
+import java.util.List;
+
+/**
+ * Cluster-scope inputs: one {@code cluster/<name>.json|yaml} file per object kind, as
+ * {@code oc get <kind> --all-namespaces -o json} prints it, and the probes file. The input key
+ * is the file's stem, and the command is what the live collector (and a person) runs.
+ */
+public final class ClusterInputs {
+    public static final String NODES = "nodes";
+    public static final String HOSTSUBNETS = "hostsubnets";
+    public static final String NETNAMESPACES = "netnamespaces";
+    public static final String CLUSTERNETWORKS = "clusternetworks";
+    public static final String PODS = "pods";
+    public static final String SERVICES = "services";
+    public static final String ENDPOINTS = "endpoints";
+    public static final String ROUTES = "routes";
+    public static final String PROBES = "probes";
+
+    /** Object kinds, in the order they are read. */
+    public static final List<String> KINDS = List.of(NODES, HOSTSUBNETS, NETNAMESPACES, CLUSTERNETWORKS, PODS,
+            SERVICES, ENDPOINTS, ROUTES);
+
+    public static final String PROBES_FILE = "probes/probes.jsonl";
+
+    private ClusterInputs() {
+    }
+
+    public static boolean isClusterInput(String input) {
+        return KINDS.contains(input) || PROBES.equals(input);
+    }
+
+    /** The file name to name in a report when this input is missing. */
+    public static String fileName(String input) {
+        return PROBES.equals(input) ? PROBES_FILE : "cluster/" + input + ".json";
+    }
+
+    /** The command that lists this kind, for the live collector and for the report. */
+    public static String command(String kind) {
+        return "oc get " + kind + " --all-namespaces -o json";
+    }
+}

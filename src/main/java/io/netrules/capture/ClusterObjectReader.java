@@ -1,0 +1,319 @@
+package io.netrules.capture;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.netrules.model.ClusterNetwork;
+import io.netrules.model.EndpointAddress;
+import io.netrules.model.HostSubnet;
+import io.netrules.model.NetNamespace;
+import io.netrules.model.Node;
+import io.netrules.model.ParseWarning;
+import io.netrules.model.Pod;
+import io.netrules.model.Route;
+import io.netrules.model.Service;
+import io.netrules.model.ServicePort;
+import io.netrules.model.Source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads {@code oc get <kind> -o json|yaml} output — a v1 List, or a single object — and emits
+ * one model record per item (one {@link EndpointAddress} per address of an Endpoints object).
+ * The List is streamed item by item, so a large pods.json never sits in memory whole, and each
+ * record's Source carries the line where its item starts. Items are mapped by their own
+ * {@code kind}; the file's name is only a fallback for items that lack one.
+ */
+public final class ClusterObjectReader {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory JSON = MAPPER.getFactory();
+    private static final YAMLFactory YAML = new YAMLFactory();
+
+    private final Consumer<Object> facts;
+    private final Consumer<ParseWarning> warnings;
+
+    public ClusterObjectReader(Consumer<Object> facts, Consumer<ParseWarning> warnings) {
+        this.facts = facts;
+        this.warnings = warnings;
+    }
+
+    /**
+     * Reads one file. {@code displayName} is its capture-relative path, used in sources and errors.
+     *
+     * @return the number of items read
+     * @throws CaptureException when the file is not valid JSON/YAML: the message names the
+     *                          file and the line:column of the error
+     */
+    public int read(Path file, String displayName, String defaultKind) throws CaptureException {
+        String lower = file.getFileName().toString().toLowerCase();
+        JsonFactory factory = lower.endsWith(".yaml") || lower.endsWith(".yml") ? YAML : JSON;
+        try (InputStream in = Files.newInputStream(file); JsonParser p = factory.createParser(in)) {
+            p.setCodec(MAPPER);
+            return readTop(p, displayName, defaultKind);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null ? displayName
+                    : displayName + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+            throw new CaptureException(where + ": " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new CaptureException(displayName + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "invalid content";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private int readTop(JsonParser p, String file, String defaultKind) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            warnings.accept(new ParseWarning(file, 0, "empty file"));
+            return 0;
+        }
+        if (t != JsonToken.START_OBJECT) {
+            throw new com.fasterxml.jackson.core.JsonParseException(p, "expected a v1 List or an object");
+        }
+        int topLine = p.currentTokenLocation().getLineNr();
+        // Walk the top object: stream "items" when it is a List, else keep the fields as one object.
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        int count = 0;
+        boolean sawItems = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if ("items".equals(name) && value == JsonToken.START_ARRAY) {
+                sawItems = true;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    int line = p.currentTokenLocation().getLineNr();
+                    JsonNode item = p.readValueAsTree();
+                    if (item == null || !item.isObject()) {
+                        warnings.accept(new ParseWarning(file, line, "list item is not an object; ignored"));
+                        continue;
+                    }
+                    count += emit(item, file, line, defaultKind);
+                }
+            } else if ("items".equals(name) && value == JsonToken.VALUE_NULL) {
+                sawItems = true;
+            } else {
+                fields.put(name, p.readValueAsTree());
+            }
+        }
+        if (!sawItems) {
+            JsonNode single = MAPPER.valueToTree(fields);
+            count += emit(single, file, topLine, defaultKind);
+        }
+        return count;
+    }
+
+    private int emit(JsonNode item, String file, int line, String defaultKind) {
+        String kind = text(item, "kind");
+        if (kind == null) {
+            kind = defaultKind;
+        }
+        String k = kind == null ? "" : kind.toLowerCase();
+        switch (k) {
+            case "node", "nodes" -> facts.accept(node(item, file, line));
+            case "hostsubnet", "hostsubnets" -> facts.accept(hostSubnet(item, file, line));
+            case "netnamespace", "netnamespaces" -> facts.accept(netNamespace(item, file, line));
+            case "clusternetwork", "clusternetworks" -> facts.accept(clusterNetwork(item, file, line));
+            case "pod", "pods" -> facts.accept(pod(item, file, line));
+            case "service", "services" -> facts.accept(service(item, file, line));
+            case "endpoints" -> {
+                return endpoints(item, file, line);
+            }
+            case "route", "routes" -> facts.accept(route(item, file, line));
+            default -> {
+                warnings.accept(new ParseWarning(file, line, "object of kind " + kind + " is not used; ignored"));
+                return 0;
+            }
+        }
+        return 1;
+    }
+
+    private static Node node(JsonNode item, String file, int line) {
+        String name = text(item.path("metadata"), "name");
+        List<String> addresses = new ArrayList<>();
+        String internal = null;
+        for (JsonNode a : item.path("status").path("addresses")) {
+            String address = text(a, "address");
+            if (address == null) {
+                continue;
+            }
+            addresses.add(address);
+            if ("InternalIP".equals(text(a, "type")) && internal == null) {
+                internal = address;
+            }
+        }
+        Boolean ready = null;
+        for (JsonNode c : item.path("status").path("conditions")) {
+            if ("Ready".equals(text(c, "type"))) {
+                ready = "True".equals(text(c, "status"));
+            }
+        }
+        boolean unschedulable = item.path("spec").path("unschedulable").asBoolean(false);
+        String desc = "node/" + name + " InternalIP=" + internal + (unschedulable ? " unschedulable" : "");
+        return new Node(name, internal, addresses, unschedulable, ready, Source.of(file, line, desc));
+    }
+
+    private static HostSubnet hostSubnet(JsonNode item, String file, int line) {
+        String name = text(item.path("metadata"), "name");
+        String host = text(item, "host");
+        String hostIP = text(item, "hostIP");
+        String subnet = text(item, "subnet");
+        String desc = "hostsubnet/" + name + " host=" + host + " hostIP=" + hostIP + " subnet=" + subnet;
+        return new HostSubnet(name, host, hostIP, subnet, Source.of(file, line, desc));
+    }
+
+    private static NetNamespace netNamespace(JsonNode item, String file, int line) {
+        String netname = text(item, "netname");
+        if (netname == null) {
+            netname = text(item.path("metadata"), "name");
+        }
+        JsonNode id = item.get("netid");
+        Long netid = id == null || id.isNull() ? null : id.asLong();
+        return new NetNamespace(netname, netid, Source.of(file, line, "netnamespace/" + netname + " netid=" + netid));
+    }
+
+    private static ClusterNetwork clusterNetwork(JsonNode item, String file, int line) {
+        String name = text(item.path("metadata"), "name");
+        List<String> cidrs = new ArrayList<>();
+        for (JsonNode c : item.path("clusterNetworks")) {
+            String cidr = text(c, "CIDR");
+            if (cidr == null) {
+                cidr = text(c, "cidr");
+            }
+            if (cidr != null) {
+                cidrs.add(cidr);
+            }
+        }
+        String network = text(item, "network");
+        Integer hostSubnetLength = integer(item, "hostsubnetlength");
+        String serviceNetwork = text(item, "serviceNetwork");
+        String plugin = text(item, "pluginName");
+        String desc = "clusternetwork/" + name + " network=" + (cidrs.isEmpty() ? network : String.join(",", cidrs))
+                + " serviceNetwork=" + serviceNetwork + " pluginName=" + plugin;
+        return new ClusterNetwork(name, network, hostSubnetLength, serviceNetwork, plugin, cidrs,
+                integer(item, "vxlanPort"), integer(item, "mtu"), Source.of(file, line, desc));
+    }
+
+    private static Pod pod(JsonNode item, String file, int line) {
+        JsonNode meta = item.path("metadata");
+        String ns = text(meta, "namespace");
+        String name = text(meta, "name");
+        JsonNode spec = item.path("spec");
+        JsonNode status = item.path("status");
+        boolean ready = false;
+        for (JsonNode c : status.path("conditions")) {
+            if ("Ready".equals(text(c, "type"))) {
+                ready = "True".equals(text(c, "status"));
+            }
+        }
+        String phase = text(status, "phase");
+        String podIP = text(status, "podIP");
+        String nodeName = text(spec, "nodeName");
+        boolean hostNetwork = spec.path("hostNetwork").asBoolean(false);
+        String desc = "pod/" + ns + "/" + name + " node=" + nodeName + " podIP=" + podIP + " phase=" + phase
+                + " ready=" + ready + (hostNetwork ? " hostNetwork" : "");
+        return new Pod(ns, name, nodeName, phase, podIP, text(status, "hostIP"), hostNetwork, ready,
+                stringMap(meta.path("labels")), Source.of(file, line, desc));
+    }
+
+    private static Service service(JsonNode item, String file, int line) {
+        JsonNode meta = item.path("metadata");
+        String ns = text(meta, "namespace");
+        String name = text(meta, "name");
+        JsonNode spec = item.path("spec");
+        List<ServicePort> ports = new ArrayList<>();
+        for (JsonNode p : spec.path("ports")) {
+            ports.add(new ServicePort(text(p, "name"), p.path("port").asInt(0), text(p, "targetPort"),
+                    p.hasNonNull("protocol") ? text(p, "protocol") : "TCP"));
+        }
+        Map<String, String> selector = stringMap(spec.path("selector"));
+        String clusterIP = text(spec, "clusterIP");
+        Service bare = new Service(ns, name, text(spec, "type"), clusterIP, selector, ports, null);
+        String desc = "service/" + ns + "/" + name + " clusterIP=" + clusterIP + " selector="
+                + (selector.isEmpty() ? "<none>" : bare.selectorText());
+        return new Service(ns, name, bare.type(), clusterIP, selector, ports, Source.of(file, line, desc));
+    }
+
+    private int endpoints(JsonNode item, String file, int line) {
+        JsonNode meta = item.path("metadata");
+        String ns = text(meta, "namespace");
+        String name = text(meta, "name");
+        int count = 0;
+        for (JsonNode subset : item.path("subsets")) {
+            List<ServicePort> ports = new ArrayList<>();
+            for (JsonNode p : subset.path("ports")) {
+                ports.add(new ServicePort(text(p, "name"), p.path("port").asInt(0), null,
+                        p.hasNonNull("protocol") ? text(p, "protocol") : "TCP"));
+            }
+            count += endpointAddresses(subset.path("addresses"), true, ns, name, ports, file, line);
+            count += endpointAddresses(subset.path("notReadyAddresses"), false, ns, name, ports, file, line);
+        }
+        return count;
+    }
+
+    private int endpointAddresses(JsonNode list, boolean ready, String ns, String service, List<ServicePort> ports,
+                                  String file, int line) {
+        int count = 0;
+        for (JsonNode a : list) {
+            String ip = text(a, "ip");
+            String nodeName = text(a, "nodeName");
+            JsonNode ref = a.path("targetRef");
+            String pod = "Pod".equals(text(ref, "kind")) ? text(ref, "name") : null;
+            String desc = "endpoints/" + ns + "/" + service + " " + ip + (pod != null ? " pod=" + pod : "")
+                    + (nodeName != null ? " node=" + nodeName : "") + (ready ? "" : " (not ready)");
+            facts.accept(new EndpointAddress(ns, service, ip, nodeName, pod, ready, ports,
+                    Source.of(file, line, desc)));
+            count++;
+        }
+        return count;
+    }
+
+    private static Route route(JsonNode item, String file, int line) {
+        JsonNode meta = item.path("metadata");
+        String ns = text(meta, "namespace");
+        String name = text(meta, "name");
+        JsonNode spec = item.path("spec");
+        String host = text(spec, "host");
+        String path = text(spec, "path");
+        String to = text(spec.path("to"), "name");
+        String targetPort = text(spec.path("port"), "targetPort");
+        String desc = "route/" + ns + "/" + name + " host=" + host + (path != null ? " path=" + path : "")
+                + " to=" + to + (targetPort != null ? " targetPort=" + targetPort : "");
+        return new Route(ns, name, host, path, to, targetPort, Source.of(file, line, desc));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
+    }
+
+    private static Integer integer(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() || !v.canConvertToInt() ? null : v.asInt();
+    }
+
+    private static Map<String, String> stringMap(JsonNode node) {
+        Map<String, String> map = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        return map;
+    }
+}

@@ -1,0 +1,128 @@
+package io.netrules.capture;
+
+import io.netrules.parse.CommandParser;
+import io.netrules.parse.files.JournalParser;
+import io.netrules.parse.files.NodeConfigParser;
+import io.netrules.parse.files.ResolvConfParser;
+import io.netrules.parse.ip.EthtoolParser;
+import io.netrules.parse.ip.IpAddressParser;
+import io.netrules.parse.ip.IpRouteGetParser;
+import io.netrules.parse.ip.IpRouteParser;
+import io.netrules.parse.ip.SysctlParser;
+import io.netrules.parse.iptables.IptablesSaveParser;
+import io.netrules.parse.ovs.OvsFlowsParser;
+import io.netrules.parse.ovs.OvsListBrParser;
+import io.netrules.parse.ovs.OvsPortsDescParser;
+import io.netrules.parse.ovs.OvsShowParser;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The one registry of node fact sources (insights-core style): each input key with the live
+ * commands that produce it, the capture files that store it, and the parser that reads them.
+ * The capture reader, the collector and the "not evaluated" report all work from this list.
+ * Cluster-scope inputs (cluster objects, probes) are listed in {@link ClusterInputs}.
+ */
+public final class FactSources {
+    /** Input keys of node scope. */
+    public static final String IP_ADDRESS = "ip-address";
+    public static final String IP_ROUTE = "ip-route";
+    public static final String ROUTE_GET = "route-get";
+    public static final String SYSCTL = "sysctl";
+    public static final String OVS_BRIDGES = "ovs-bridges";
+    public static final String OVS_SHOW = "ovs-show";
+    public static final String OVS_PORTS = "ovs-ports";
+    public static final String OVS_FLOWS = "ovs-flows";
+    public static final String IPTABLES = "iptables";
+    public static final String ETHTOOL = "ethtool";
+    public static final String PING = "ping";
+    public static final String TRACEPATH = "tracepath";
+    public static final String JOURNAL = "journal";
+    public static final String RESOLV_CONF = "resolv-conf";
+    public static final String NODE_CONFIG = "node-config";
+
+    private static final List<FactSource> ALL = List.of(
+            cmd(IP_ADDRESS, "ip -d address", IpAddressParser::new),
+            cmd(IP_ADDRESS, "ip address", IpAddressParser::new),
+            cmd(IP_ROUTE, "ip route show table all", IpRouteParser::new),
+            cmd(IP_ROUTE, "ip route", IpRouteParser::new),
+            cmd(ROUTE_GET, "ip route get {target}", IpRouteGetParser::new),
+            cmd(SYSCTL, "sysctl -a", SysctlParser::new),
+            cmd(SYSCTL, "sysctl net.ipv4.ip_forward", SysctlParser::new),
+            cmd(OVS_BRIDGES, "ovs-vsctl -t 5 list-br", OvsListBrParser::new),
+            cmd(OVS_BRIDGES, "ovs-vsctl list-br", OvsListBrParser::new),
+            cmd(OVS_SHOW, "ovs-vsctl -t 5 show", OvsShowParser::new),
+            cmd(OVS_SHOW, "ovs-vsctl show", OvsShowParser::new),
+            cmd(OVS_PORTS, "ovs-ofctl -O OpenFlow13 dump-ports-desc br0", OvsPortsDescParser::new),
+            cmd(OVS_PORTS, "ovs-ofctl dump-ports-desc br0", OvsPortsDescParser::new),
+            // Read the -O OpenFlow13 dump where there is one: sosreport's plain dump of an
+            // OpenFlow13-only bridge holds only a version-negotiation error.
+            cmd(OVS_FLOWS, "ovs-ofctl -O OpenFlow13 dump-flows br0", OvsFlowsParser::new),
+            cmd(OVS_FLOWS, "ovs-ofctl dump-flows br0", OvsFlowsParser::new),
+            cmd(IPTABLES, "iptables-save", IptablesSaveParser::new),
+            cmd(ETHTOOL, "ethtool {target}", EthtoolParser::new),
+            cmd(PING, "ping -c 3 {target}", null),
+            cmd(TRACEPATH, "tracepath {target}", null),
+            cmd(JOURNAL, "journalctl --no-pager --unit origin-node", JournalParser::new),
+            cmd(JOURNAL, "journalctl --no-pager --unit atomic-openshift-node", JournalParser::new),
+            FactSource.copiedFile(RESOLV_CONF, "etc/resolv.conf", ResolvConfParser::new),
+            FactSource.copiedFile(NODE_CONFIG, "etc/origin/node/node-config.yaml", NodeConfigParser::new));
+
+    private static final Map<String, List<FactSource>> BY_INPUT = new LinkedHashMap<>();
+
+    static {
+        for (FactSource s : ALL) {
+            BY_INPUT.computeIfAbsent(s.input(), k -> new ArrayList<>()).add(s);
+        }
+    }
+
+    private FactSources() {
+    }
+
+    private static FactSource cmd(String input, String command, Supplier<CommandParser> parser) {
+        return FactSource.command(input, command, parser);
+    }
+
+    public static List<FactSource> all() {
+        return ALL;
+    }
+
+    /** Sources of one input, most preferred first. */
+    public static List<FactSource> forInput(String input) {
+        return BY_INPUT.getOrDefault(input, List.of());
+    }
+
+    public static boolean isNodeInput(String input) {
+        return BY_INPUT.containsKey(input);
+    }
+
+    /** The file name to name in a report when this input is missing: its preferred source's. */
+    public static String preferredFileName(String input) {
+        List<FactSource> sources = forInput(input);
+        return sources.isEmpty() ? input : sources.get(0).fileName();
+    }
+
+    /** The source a file name (a node folder entry or a sosreport command file) belongs to. */
+    public static Optional<Match> match(String fileName) {
+        for (FactSource s : ALL) {
+            if (s.perTarget()) {
+                String target = s.targetOf(fileName);
+                if (target != null) {
+                    return Optional.of(new Match(s, target));
+                }
+            } else if (s.fileName().equals(fileName)) {
+                return Optional.of(new Match(s, null));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A file name matched to its source, with the target for per-target sources. */
+    public record Match(FactSource source, String target) {
+    }
+}

@@ -1,0 +1,136 @@
+package io.netrules.capture;
+
+import io.netrules.model.ParseWarning;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * One node's folder of a capture: {@code nodes/<name>/}, either as netrules' collector writes it
+ * (command files at the top, copied files at their own path) or as an extracted sosreport
+ * (command files under {@code sos_commands/<plugin>/}, copied files at the root). Indexing only
+ * lists file names; nothing is read until the evaluator asks for an input.
+ */
+public final class NodeFolder {
+    /** Entries of a sosreport's root that are sos's own and say nothing to netrules. */
+    private static final Set<String> SOS_ROOT = Set.of("sos_commands", "sos_reports", "sos_logs", "sos_strings",
+            "version.txt", "environment", "proc", "sys", "var", "usr", "run", "lib", "boot", "root", "dev",
+            "installed-rpms", "uptime", "hostname", "date", "free", "df", "ps", "lsof", "netstat", "route",
+            "lsmod", "lsb-release", "lspci", "uname", "ip_addr", "vgdisplay", "chkconfig", "dmidecode",
+            "last", "sestatus", "pstree", "mount", "prinitenv", "sos_version");
+
+    /** One file to read for an input: its source, the target for per-target sources, its path. */
+    public record InputFile(FactSource source, String target, Path path, String display) {
+    }
+
+    private final String name;
+    private final boolean sosreport;
+    private final Map<String, List<InputFile>> inputs;
+
+    private NodeFolder(String name, boolean sosreport, Map<String, List<InputFile>> inputs) {
+        this.name = name;
+        this.sosreport = sosreport;
+        this.inputs = inputs;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean sosreport() {
+        return sosreport;
+    }
+
+    /** The files to read for each input that has one, inputs in registry order. */
+    public Map<String, List<InputFile>> inputs() {
+        return inputs;
+    }
+
+    static NodeFolder index(Path dir, String name, String displayPrefix, List<ParseWarning> warnings)
+            throws IOException {
+        boolean sos = Files.isDirectory(dir.resolve("sos_commands"));
+        // file name -> candidates (path, display), for command outputs and copied files
+        Map<String, Path> commandFiles = new TreeMap<>();
+        List<Path> unknown = new ArrayList<>();
+        try (Stream<Path> top = Files.list(dir)) {
+            for (Path p : top.sorted().toList()) {
+                String fn = p.getFileName().toString();
+                if (Files.isRegularFile(p)) {
+                    if (FactSources.match(fn).isPresent()) {
+                        commandFiles.put(fn, p);
+                    } else if (!sos || !SOS_ROOT.contains(fn)) {
+                        unknown.add(p);
+                    }
+                } else if (Files.isDirectory(p) && !"etc".equals(fn) && !sos) {
+                    unknown.add(p);
+                }
+            }
+        }
+        if (sos) {
+            try (Stream<Path> plugins = Files.list(dir.resolve("sos_commands"))) {
+                for (Path plugin : plugins.sorted().toList()) {
+                    if (!Files.isDirectory(plugin)) {
+                        continue;
+                    }
+                    try (Stream<Path> files = Files.list(plugin)) {
+                        for (Path p : files.sorted().toList()) {
+                            String fn = p.getFileName().toString();
+                            // A sosreport holds hundreds of commands netrules does not read: no warning.
+                            if (Files.isRegularFile(p) && FactSources.match(fn).isPresent()) {
+                                commandFiles.putIfAbsent(fn, p);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (Path p : unknown) {
+            warnings.add(new ParseWarning(displayPrefix + p.getFileName() + (Files.isDirectory(p) ? "/" : ""), 0,
+                    "unknown file; ignored"));
+        }
+
+        Map<String, List<InputFile>> inputs = new LinkedHashMap<>();
+        for (FactSource s : FactSources.all()) {
+            if (s.parser() == null) {
+                continue;
+            }
+            if (s.command() == null) {
+                Path p = dir.resolve(s.fileName());
+                if (Files.isRegularFile(p) && !inputs.containsKey(s.input())) {
+                    inputs.put(s.input(), List.of(new InputFile(s, null, p, displayPrefix + s.fileName())));
+                }
+            } else if (s.perTarget()) {
+                List<InputFile> files = new ArrayList<>();
+                for (Map.Entry<String, Path> e : commandFiles.entrySet()) {
+                    String target = s.targetOf(e.getKey());
+                    if (target != null) {
+                        files.add(new InputFile(s, target, e.getValue(), display(dir, e.getValue(), displayPrefix)));
+                    }
+                }
+                if (!files.isEmpty()) {
+                    files.sort(Comparator.comparing(InputFile::display));
+                    inputs.merge(s.input(), files, (a, b) -> a);
+                }
+            } else {
+                Path p = commandFiles.get(s.fileName());
+                if (p != null && !inputs.containsKey(s.input())) {
+                    inputs.put(s.input(), List.of(new InputFile(s, null, p, display(dir, p, displayPrefix))));
+                }
+            }
+        }
+        return new NodeFolder(name, sos, inputs);
+    }
+
+    private static String display(Path dir, Path file, String prefix) {
+        return prefix + dir.relativize(file).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,34 @@
+package io.netrules.cli;
+
+import io.netrules.capture.CaptureException;
+import io.netrules.engine.RuleBase;
+import io.netrules.engine.RuleBuildException;
+import io.netrules.engine.RuleFile;
+import io.netrules.engine.RuleLoader;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code --rules DIR}: user rule folders added to the built-in rules. Shared by subcommands. */
+public final class RuleOptions {
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Also load the rules (.drl + .md beside it) of this folder; repeatable.")
+    List<Path> ruleDirs = new ArrayList<>();
+
+    /** Builds the KieBase of the built-in rules plus the user's; errors are file:line: lines. */
+    RuleBase load() throws CaptureException, RuleBuildException {
+        List<RuleFile> files = new ArrayList<>();
+        try {
+            files.addAll(RuleLoader.builtin());
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        for (Path dir : ruleDirs) {
+            files.addAll(RuleLoader.fromUserDir(dir));
+        }
+        return RuleBase.build(files);
+    }
+}

@@ -1,0 +1,139 @@
+package io.netrules.engine;
+
+import io.netrules.capture.Capture;
+import io.netrules.capture.CaptureException;
+import io.netrules.capture.CaptureMetadata;
+import io.netrules.capture.ClusterInputs;
+import io.netrules.capture.ClusterObjectReader;
+import io.netrules.capture.FactSources;
+import io.netrules.capture.ProbesReader;
+import io.netrules.model.Collected;
+import io.netrules.model.HostSubnet;
+import io.netrules.model.Node;
+import io.netrules.model.ParseWarning;
+import io.netrules.model.Pod;
+import io.netrules.model.ProbeResult;
+import io.netrules.model.Source;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * The cluster-scope facts of a capture: API objects and probe results, with their collection
+ * markers. Node sessions get the part they need ({@link #forNode}); pods are handed only to the
+ * session of the node they run on.
+ */
+final class ClusterFacts {
+    private final List<Object> shared = new ArrayList<>();
+    private final Map<String, List<Pod>> podsByNode = new HashMap<>();
+    private final List<Pod> pods = new ArrayList<>();
+    private final List<ProbeResult> probes = new ArrayList<>();
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<HostSubnet> hostSubnets = new ArrayList<>();
+    private final List<Collected> markers = new ArrayList<>();
+    private final InputStates states = new InputStates(null);
+
+    static ClusterFacts read(Capture capture, List<ParseWarning> warnings) throws CaptureException {
+        ClusterFacts facts = new ClusterFacts();
+        Consumer<ParseWarning> warn = warnings::add;
+        ClusterObjectReader reader = new ClusterObjectReader(facts::add, warn);
+        for (Capture.ClusterFile f : capture.clusterFiles().values()) {
+            reader.read(f.path(), f.display(), f.input());
+            facts.markCollected(f.input(), f.display());
+        }
+        if (capture.probesFile() != null) {
+            ProbesReader.read(capture.probesFile(), ClusterInputs.PROBES_FILE, facts::add, warn);
+            facts.markCollected(ClusterInputs.PROBES, ClusterInputs.PROBES_FILE);
+        }
+        for (CaptureMetadata.NotCollected nc : capture.metadata().notCollected()) {
+            if (nc.node() == null && nc.what() != null) {
+                facts.states.notCollectedReason(inputOf(nc.what()), nc.why());
+            }
+        }
+        return facts;
+    }
+
+    /** The input a capture.json {@code what} names: a file name, a cluster kind, or an input key. */
+    static String inputOf(String what) {
+        String w = what.replaceFirst("^cluster/", "").replaceFirst("\\.(json|ya?ml)$", "");
+        if (ClusterInputs.isClusterInput(w) || FactSources.isNodeInput(w)) {
+            return w;
+        }
+        if (ClusterInputs.PROBES_FILE.equals(what)) {
+            return ClusterInputs.PROBES;
+        }
+        return FactSources.match(what).map(m -> m.source().input()).orElse(what);
+    }
+
+    private void markCollected(String input, String file) {
+        markers.add(new Collected(Collected.CLUSTER, input, null, Source.file(file)));
+        states.collected(input, file);
+    }
+
+    private void add(Object fact) {
+        if (fact instanceof Pod p) {
+            pods.add(p);
+            if (p.nodeName() != null) {
+                podsByNode.computeIfAbsent(p.nodeName(), k -> new ArrayList<>()).add(p);
+            }
+            return;
+        }
+        if (fact instanceof ProbeResult r) {
+            probes.add(r);
+            return;
+        }
+        if (fact instanceof Node n) {
+            nodes.add(n);
+        } else if (fact instanceof HostSubnet h) {
+            hostSubnets.add(h);
+        }
+        shared.add(fact);
+    }
+
+    InputStates states() {
+        return states;
+    }
+
+    /** The cluster facts a node session needs: shared objects, this node's pods, and the markers. */
+    void forNode(String node, Consumer<Object> sink) {
+        shared.forEach(sink);
+        podsByNode.getOrDefault(node, List.of()).forEach(sink);
+        markers.forEach(sink);
+    }
+
+    /** Everything, for the cluster session. */
+    void all(Consumer<Object> sink) {
+        shared.forEach(sink);
+        pods.forEach(sink);
+        probes.forEach(sink);
+        markers.forEach(sink);
+    }
+
+    /** Every node name the cluster objects mention (Node objects and HostSubnet hosts). */
+    TreeSet<String> nodeNames() {
+        TreeSet<String> names = new TreeSet<>();
+        nodes.forEach(n -> {
+            if (n.name() != null) {
+                names.add(n.name());
+            }
+        });
+        hostSubnets.forEach(h -> {
+            if (h.host() != null) {
+                names.add(h.host());
+            }
+        });
+        return names;
+    }
+
+    Node node(String name) {
+        return nodes.stream().filter(n -> name.equals(n.name())).findFirst().orElse(null);
+    }
+
+    HostSubnet hostSubnetOf(String node) {
+        return hostSubnets.stream().filter(h -> node.equals(h.host())).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,335 @@
+package io.netrules.engine;
+
+import io.netrules.capture.Capture;
+import io.netrules.capture.CaptureException;
+import io.netrules.capture.CaptureMetadata;
+import io.netrules.capture.NodeFolder;
+import io.netrules.model.ClusterScope;
+import io.netrules.model.Collected;
+import io.netrules.model.Finding;
+import io.netrules.model.InterfaceAddress;
+import io.netrules.model.NetInterface;
+import io.netrules.model.NodeScope;
+import io.netrules.model.ParseWarning;
+import io.netrules.model.PrimaryInterface;
+import io.netrules.model.Severity;
+import io.netrules.model.Source;
+import io.netrules.model.Sourced;
+import io.netrules.parse.Lines;
+import io.netrules.parse.ParseContext;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieSession;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Evaluates a capture one node at a time: a session per node holds that node's facts, streamed
+ * from its files straight into working memory, plus the cluster facts it needs; then one
+ * cluster session holds the cluster objects and probes. Memory grows with the largest node,
+ * not with the cluster. Rules whose inputs are missing for a scope are not fired there and
+ * are reported as not evaluated, with the missing input named.
+ */
+public final class Evaluator {
+    private final RuleBase rules;
+    private final int parallelism;
+
+    public Evaluator(RuleBase rules, int parallelism) {
+        this.rules = rules;
+        this.parallelism = Math.max(1, parallelism);
+    }
+
+    public Diagnosis evaluate(Capture capture, String captureName) throws CaptureException {
+        List<ParseWarning> warnings = Collections.synchronizedList(new ArrayList<>(capture.warnings()));
+        ClusterFacts cluster = ClusterFacts.read(capture, warnings);
+
+        TreeSet<String> nodeNames = new TreeSet<>(capture.nodes().keySet());
+        nodeNames.addAll(cluster.nodeNames());
+
+        List<ScopeResult> results = new ArrayList<>();
+        if (parallelism == 1 || nodeNames.size() < 2) {
+            for (String node : nodeNames) {
+                results.add(evaluateNode(node, capture, cluster, warnings));
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, nodeNames.size()));
+            try {
+                List<Future<ScopeResult>> futures = new ArrayList<>();
+                for (String node : nodeNames) {
+                    futures.add(pool.submit(() -> evaluateNode(node, capture, cluster, warnings)));
+                }
+                for (Future<ScopeResult> f : futures) {
+                    results.add(f.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        if (nodeNames.isEmpty()) {
+            results.add(noNodes());
+        }
+        results.add(evaluateCluster(cluster));
+
+        List<ReportFinding> findings = new ArrayList<>();
+        List<NotEvaluated> notEvaluated = new ArrayList<>();
+        for (ScopeResult r : results) {
+            findings.addAll(r.findings());
+            notEvaluated.addAll(r.notEvaluated());
+        }
+        findings.sort(FINDING_ORDER);
+        notEvaluated.sort(Comparator.comparing(NotEvaluated::id)
+                .thenComparing(n -> n.node() == null ? "" : n.node()));
+        List<ParseWarning> sortedWarnings = new ArrayList<>(new LinkedHashSet<>(warnings));
+        sortedWarnings.sort(Comparator.comparing(ParseWarning::source).thenComparingInt(ParseWarning::line)
+                .thenComparing(ParseWarning::text));
+        return new Diagnosis(captureName, capture.metadata(), summarize(findings), findings, notEvaluated,
+                sortedWarnings);
+    }
+
+    static final Comparator<ReportFinding> FINDING_ORDER = Comparator
+            .comparing(ReportFinding::severity)
+            .thenComparingInt(f -> io.netrules.model.Layer.order(f.layer()))
+            .thenComparing(ReportFinding::id)
+            .thenComparing(f -> f.node() == null ? "" : f.node())
+            .thenComparing(f -> f.subject() == null ? "" : f.subject());
+
+    /** What one session found. */
+    record ScopeResult(List<ReportFinding> findings, List<NotEvaluated> notEvaluated) {
+    }
+
+    private ScopeResult evaluateNode(String node, Capture capture, ClusterFacts cluster, List<ParseWarning> warnings) {
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            FindingListener listener = new FindingListener();
+            session.addEventListener((AgendaEventListener) listener);
+            session.addEventListener((RuleRuntimeEventListener) listener);
+            session.insert(new NodeScope(node));
+            cluster.forNode(node, session::insert);
+
+            InputStates states = new InputStates(cluster.states());
+            for (CaptureMetadata.NotCollected nc : capture.metadata().notCollected()) {
+                if (node.equals(nc.node()) && nc.what() != null) {
+                    states.notCollectedReason(ClusterFacts.inputOf(nc.what()), nc.why());
+                }
+            }
+            List<InterfaceAddress> addresses = new ArrayList<>();
+            List<NetInterface> interfaces = new ArrayList<>();
+            NodeFolder folder = capture.nodes().get(node);
+            if (folder != null) {
+                for (Map.Entry<String, List<NodeFolder.InputFile>> e : folder.inputs().entrySet()) {
+                    for (NodeFolder.InputFile f : e.getValue()) {
+                        readInput(node, e.getKey(), f, session, states, warnings, addresses, interfaces);
+                    }
+                }
+            }
+            PrimaryInterface primary = PrimaryInterfaces.derive(node, cluster.node(node), cluster.hostSubnetOf(node),
+                    addresses, interfaces);
+            if (primary != null) {
+                session.insert(primary);
+                states.collected(RuleBase.PRIMARY_INTERFACE, primary.source().file());
+            }
+            return fire(session, listener, RuleMeta.Scope.NODE, node, states);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static void readInput(String node, String input, NodeFolder.InputFile f, KieSession session,
+                                  InputStates states, List<ParseWarning> warnings,
+                                  List<InterfaceAddress> addresses, List<NetInterface> interfaces) {
+        ParseContext ctx = new ParseContext(node, f.display(), input, f.target(), fact -> {
+            session.insert(fact);
+            if (fact instanceof InterfaceAddress a) {
+                addresses.add(a);
+            } else if (fact instanceof NetInterface i) {
+                interfaces.add(i);
+            }
+        }, warnings::add);
+        try (Lines lines = Lines.open(f.path())) {
+            f.source().parser().get().parse(lines, ctx);
+        } catch (IOException | UncheckedIOException e) {
+            warnings.add(new ParseWarning(f.display(), 0, "cannot read: " + e.getMessage()));
+            states.failed(input, f.display(), "cannot read the file");
+            return;
+        } catch (RuntimeException e) {
+            // A parser bug must not take the report down: what it emitted stays, the rest is a warning.
+            warnings.add(new ParseWarning(f.display(), 0, "parser failed: " + e));
+        }
+        if (ctx.toolError() == null) {
+            session.insert(new Collected(node, input, f.target(), Source.file(f.display())));
+            states.collected(input, f.display());
+        } else {
+            states.failed(input, f.display(), ctx.toolError().source().text());
+        }
+    }
+
+    private ScopeResult evaluateCluster(ClusterFacts cluster) {
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            FindingListener listener = new FindingListener();
+            session.addEventListener((AgendaEventListener) listener);
+            session.addEventListener((RuleRuntimeEventListener) listener);
+            session.insert(new ClusterScope());
+            cluster.all(session::insert);
+            return fire(session, listener, RuleMeta.Scope.CLUSTER, null, cluster.states());
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** An empty capture: node rules are not evaluated for want of any node. */
+    private ScopeResult noNodes() {
+        List<NotEvaluated> ne = new ArrayList<>();
+        for (RuleDoc doc : rules.docs().values()) {
+            if (doc.scope() == RuleMeta.Scope.NODE) {
+                ne.add(new NotEvaluated(doc.id(), null, "nodes/<node>/", "no node was collected"));
+            }
+        }
+        return new ScopeResult(List.of(), ne);
+    }
+
+    private ScopeResult fire(KieSession session, FindingListener listener, RuleMeta.Scope scope, String node,
+                             InputStates states) {
+        Set<String> blocked = new HashSet<>();
+        List<NotEvaluated> notEvaluated = new ArrayList<>();
+        for (RuleDoc doc : rules.docs().values()) {
+            if (doc.scope() != scope) {
+                continue;
+            }
+            List<String> bestMissing = null;
+            boolean anyRuns = false;
+            for (RuleMeta m : doc.rules()) {
+                List<String> missing = missing(m, states);
+                if (missing.isEmpty()) {
+                    anyRuns = true;
+                } else {
+                    blocked.add(m.ruleName());
+                    if (bestMissing == null || missing.size() < bestMissing.size()) {
+                        bestMissing = missing;
+                    }
+                }
+            }
+            if (!anyRuns && bestMissing != null) {
+                List<String> files = new ArrayList<>();
+                List<String> reasons = new ArrayList<>();
+                for (String alternatives : bestMissing) {
+                    List<String> names = new ArrayList<>();
+                    for (String input : alternatives.split("\\|")) {
+                        names.add(InputStates.fileName(input));
+                        reasons.add(InputStates.fileName(input) + ": " + states.reason(input));
+                    }
+                    files.add(String.join(" or ", names));
+                }
+                notEvaluated.add(new NotEvaluated(doc.id(), node, String.join(", ", files), String.join("; ", reasons)));
+            }
+        }
+        session.fireAllRules(match -> !blocked.contains(match.getRule().getName()));
+        return new ScopeResult(toReport(listener.fired(), states), notEvaluated);
+    }
+
+    /** The requirements of a rule that this scope does not meet, each as "a|b" alternatives. */
+    private static List<String> missing(RuleMeta meta, InputStates states) {
+        List<String> missing = new ArrayList<>();
+        for (List<String> alternatives : meta.requires()) {
+            if (alternatives.stream().noneMatch(states::ok)) {
+                missing.add(String.join("|", alternatives));
+            }
+        }
+        return missing;
+    }
+
+    private List<ReportFinding> toReport(List<FiredFinding> fired, InputStates states) {
+        Map<String, Merged> merged = new LinkedHashMap<>();
+        for (FiredFinding ff : fired) {
+            Finding f = ff.finding();
+            RuleDoc doc = rules.doc(f.id());
+            if (doc == null) {
+                // A then-part inserted an ID no rule declares: a rule bug, reported under the rule's own ID.
+                doc = rules.doc(rules.meta(ff.ruleName()).id());
+            }
+            String key = ReportFinding.key(doc.id(), f.node(), f.subject());
+            Merged m = merged.computeIfAbsent(key, k -> new Merged(ff, new LinkedHashMap<>(), new LinkedHashSet<>()));
+            f.params().forEach(m.params::putIfAbsent);
+            for (Object o : ff.matched()) {
+                if (o instanceof Sourced s && s.source() != null) {
+                    Source src = s.source();
+                    m.evidence.add(new Evidence(src.file(), src.line(), src.text()));
+                }
+            }
+            for (Finding.Absence a : f.absences()) {
+                m.evidence.add(new Evidence(states.file(a.input()), 0, "not found: " + a.pattern()));
+            }
+        }
+        List<ReportFinding> out = new ArrayList<>();
+        for (Merged m : merged.values()) {
+            Finding f = m.first.finding();
+            RuleDoc doc = rules.doc(f.id()) != null ? rules.doc(f.id()) : rules.doc(rules.meta(m.first.ruleName()).id());
+            Map<String, String> params = new HashMap<>(m.params);
+            params.put("node", f.node() == null ? "" : f.node());
+            params.put("subject", f.subject() == null ? "" : f.subject());
+            RuleText text = doc.text();
+            out.add(new ReportFinding(doc.id(), doc.severity(), doc.layer(), f.node(), f.subject(),
+                    RuleText.render(text.title(), params), RuleText.render(text.fix(), params), doc.guide(),
+                    new ArrayList<>(m.evidence), List.of(), List.of(), m.params));
+        }
+        return out;
+    }
+
+    private record Merged(FiredFinding first, Map<String, String> params, Set<Evidence> evidence) {
+    }
+
+    /**
+     * The likely layer: among the most severe findings that no other finding explains, the layer
+     * with most of them; a tie goes to the layer nearer the client on the guide's path.
+     */
+    static Summary summarize(List<ReportFinding> findings) {
+        int errors = 0;
+        int warns = 0;
+        int info = 0;
+        for (ReportFinding f : findings) {
+            switch (f.severity()) {
+                case ERROR -> errors++;
+                case WARN -> warns++;
+                case INFO -> info++;
+            }
+        }
+        String layer = null;
+        for (Severity sev : Severity.values()) {
+            Map<String, Integer> count = new HashMap<>();
+            for (ReportFinding f : findings) {
+                if (f.severity() == sev && f.explainedBy().isEmpty()) {
+                    count.merge(f.layer(), 1, Integer::sum);
+                }
+            }
+            if (!count.isEmpty()) {
+                layer = count.entrySet().stream()
+                        .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                                .thenComparing(e -> -io.netrules.model.Layer.order(e.getKey())))
+                        .map(Map.Entry::getKey).orElse(null);
+                break;
+            }
+        }
+        return new Summary(layer, errors, warns, info);
+    }
+}

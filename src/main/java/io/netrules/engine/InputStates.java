@@ -1,0 +1,94 @@
+package io.netrules.engine;
+
+import io.netrules.capture.ClusterInputs;
+import io.netrules.capture.FactSources;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What happened to each input of one scope: collected (and from which file), collected but the
+ * tool failed, or not collected (with the reason capture.json gives, if any). This is what
+ * decides whether a rule is evaluated, and what a "not evaluated" line says.
+ */
+final class InputStates {
+    enum Status { COLLECTED, FAILED, NOT_COLLECTED }
+
+    record State(Status status, String file, String reason) {
+    }
+
+    private final Map<String, State> states = new LinkedHashMap<>();
+    private final Map<String, String> notCollectedReasons = new HashMap<>();
+    private final InputStates parent;
+
+    InputStates(InputStates parent) {
+        this.parent = parent;
+    }
+
+    void collected(String input, String file) {
+        State old = states.get(input);
+        if (old == null || old.status() != Status.COLLECTED) {
+            states.put(input, new State(Status.COLLECTED, file, null));
+        }
+    }
+
+    void failed(String input, String file, String reason) {
+        states.putIfAbsent(input, new State(Status.FAILED, file, reason));
+    }
+
+    void notCollectedReason(String input, String why) {
+        notCollectedReasons.putIfAbsent(input, why);
+    }
+
+    State state(String input) {
+        State s = states.get(input);
+        if (s == null && parent != null) {
+            s = parent.states.get(input);
+        }
+        if (s != null) {
+            return s;
+        }
+        String why = notCollectedReasons.get(input);
+        if (why == null && parent != null) {
+            why = parent.notCollectedReasons.get(input);
+        }
+        return new State(Status.NOT_COLLECTED, null, why);
+    }
+
+    boolean ok(String input) {
+        return state(input).status() == Status.COLLECTED;
+    }
+
+    /** The file that gave this input, for evidence of an absence. */
+    String file(String input) {
+        State s = state(input);
+        return s.file() != null ? s.file() : fileName(input);
+    }
+
+    static String fileName(String input) {
+        if (ClusterInputs.isClusterInput(input)) {
+            return ClusterInputs.fileName(input);
+        }
+        if (RuleBase.PRIMARY_INTERFACE.equals(input)) {
+            return "primary interface";
+        }
+        return FactSources.preferredFileName(input);
+    }
+
+    /** Why an input is missing, for people. */
+    String reason(String input) {
+        State s = state(input);
+        return switch (s.status()) {
+            case COLLECTED -> "collected";
+            case FAILED -> "the tool failed: " + s.reason();
+            case NOT_COLLECTED -> {
+                if (RuleBase.PRIMARY_INTERFACE.equals(input)) {
+                    yield "cannot tell the primary interface (needs the node's InternalIP from cluster/nodes.json"
+                            + " or its HostSubnet hostIP, and the node's ip address listing)";
+                }
+                yield s.reason() != null ? "not collected: " + s.reason() : "not collected";
+            }
+        };
+    }
+}

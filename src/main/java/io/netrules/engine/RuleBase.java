@@ -1,0 +1,251 @@
+package io.netrules.engine;
+
+import io.netrules.capture.ClusterInputs;
+import io.netrules.capture.FactSources;
+import io.netrules.model.Layer;
+import io.netrules.model.Severity;
+import org.kie.api.KieBase;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.Results;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.internal.utils.KieHelper;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One KieBase built from rule files, with the metadata and remediation text of every rule ID.
+ * Building checks what every rule needs (ID, severity, layer, scope, known inputs, a remediation
+ * text) and reports each problem as {@code file:line: message}.
+ */
+public final class RuleBase {
+    /** Inputs the engine derives itself rather than reading from one file. */
+    public static final String PRIMARY_INTERFACE = "primary-interface";
+
+    private final KieBase kieBase;
+    private final Map<String, RuleMeta> byRuleName;
+    private final Map<String, RuleDoc> byId;
+
+    private RuleBase(KieBase kieBase, Map<String, RuleMeta> byRuleName, Map<String, RuleDoc> byId) {
+        this.kieBase = kieBase;
+        this.byRuleName = byRuleName;
+        this.byId = byId;
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    public RuleMeta meta(String ruleName) {
+        return byRuleName.get(ruleName);
+    }
+
+    /** Every rule ID, sorted. */
+    public Map<String, RuleDoc> docs() {
+        return byId;
+    }
+
+    public RuleDoc doc(String id) {
+        return byId.get(id);
+    }
+
+    public static boolean knownInput(String input) {
+        return FactSources.isNodeInput(input) || ClusterInputs.isClusterInput(input) || PRIMARY_INTERFACE.equals(input);
+    }
+
+    public static RuleBase build(List<RuleFile> files) throws RuleBuildException {
+        List<String> errors = new ArrayList<>();
+        KieHelper helper = new KieHelper();
+        Map<String, RuleFile> byResource = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            RuleFile f = files.get(i);
+            // Synthetic resource names keep Drools happy whatever the user's paths look like;
+            // errors are mapped back to the display path.
+            String resource = packageFolder(f.drl()) + "r" + i + "_" + baseName(f.display());
+            byResource.put(resource, f);
+            helper.addContent(f.drl(), resource);
+        }
+        Results results = helper.verify();
+        for (Message m : results.getMessages(Message.Level.ERROR)) {
+            RuleFile f = m.getPath() == null ? null : byResource.get(stripResources(m.getPath()));
+            String where = f == null ? (m.getPath() == null ? "rules" : m.getPath()) : f.display();
+            errors.add(where + ":" + Math.max(m.getLine(), 1) + ": " + oneLine(m.getText()));
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleBuildException(errors);
+        }
+        KieBase kieBase = helper.build();
+
+        Map<String, RuleMeta> byRuleName = new LinkedHashMap<>();
+        Map<String, List<RuleMeta>> rulesById = new TreeMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                RuleFile f = fileOf(rule, files);
+                String display = f == null ? "rules" : f.display();
+                int line = f == null ? 1 : lineOf(f.drl(), rule.getName());
+                RuleMeta meta = meta(rule, display, line, errors);
+                if (meta != null) {
+                    byRuleName.put(rule.getName(), meta);
+                    rulesById.computeIfAbsent(meta.id(), k -> new ArrayList<>()).add(meta);
+                }
+            }
+        }
+        Map<String, RuleText> texts = new HashMap<>();
+        for (RuleFile f : files) {
+            if (f.remediation() == null) {
+                continue;
+            }
+            RuleText t = RuleText.parse(f.remediationDisplay(), f.remediation(), errors);
+            if (t.id() != null) {
+                texts.put(t.id(), t);
+            }
+        }
+        Map<String, RuleDoc> byId = new TreeMap<>();
+        for (Map.Entry<String, List<RuleMeta>> e : rulesById.entrySet()) {
+            List<RuleMeta> metas = e.getValue();
+            metas.sort(java.util.Comparator.comparing(RuleMeta::file).thenComparingInt(RuleMeta::line));
+            RuleMeta first = metas.get(0);
+            for (RuleMeta m : metas) {
+                if (m.severity() != first.severity() || !m.layer().equals(first.layer()) || m.scope() != first.scope()) {
+                    errors.add(m.file() + ":" + m.line() + ": rule \"" + m.ruleName() + "\" shares ID " + m.id()
+                            + " with rule \"" + first.ruleName() + "\" but not its severity, layer or scope");
+                }
+            }
+            RuleText text = texts.get(e.getKey());
+            if (text == null) {
+                errors.add(first.file() + ":" + first.line() + ": no remediation text for " + e.getKey()
+                        + " (expected " + baseName(first.file()).replaceAll("\\.drl$", ".md") + " beside the rule)");
+            }
+            byId.put(e.getKey(), new RuleDoc(e.getKey(), first.severity(), first.layer(), first.guide(), first.scope(),
+                    List.copyOf(metas), text));
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleBuildException(errors);
+        }
+        return new RuleBase(kieBase, byRuleName, byId);
+    }
+
+    private static final Set<String> META_KEYS = Set.of("id", "severity", "layer", "guide", "scope", "requires");
+
+    private static RuleMeta meta(Rule rule, String file, int line, List<String> errors) {
+        Map<String, Object> md = rule.getMetaData();
+        String where = file + ":" + line + ": rule \"" + rule.getName() + "\": ";
+        String id = str(md.get("id"));
+        if (id == null || !id.matches("NR-[A-Z]+-\\d{3}")) {
+            errors.add(where + "needs @id(\"NR-XXX-NNN\")" + (id == null ? "" : ", not \"" + id + "\""));
+            return null;
+        }
+        Severity severity;
+        try {
+            severity = Severity.valueOf(String.valueOf(str(md.get("severity"))));
+        } catch (IllegalArgumentException e) {
+            errors.add(where + "needs @severity(ERROR|WARN|INFO)");
+            return null;
+        }
+        String layer = str(md.get("layer"));
+        if (!Layer.known(layer)) {
+            errors.add(where + "needs @layer, one of " + Layer.ALL);
+            return null;
+        }
+        RuleMeta.Scope scope;
+        try {
+            scope = RuleMeta.Scope.valueOf(String.valueOf(str(md.get("scope"))).toUpperCase());
+        } catch (IllegalArgumentException e) {
+            errors.add(where + "needs @scope(node|cluster)");
+            return null;
+        }
+        String guide = str(md.get("guide"));
+        if (guide == null || guide.isBlank()) {
+            errors.add(where + "needs @guide(\"<guide section>\")");
+            return null;
+        }
+        List<List<String>> requires = new ArrayList<>();
+        String req = str(md.get("requires"));
+        if (req != null && !req.isBlank()) {
+            for (String part : req.split(",")) {
+                List<String> alternatives = Arrays.stream(part.split("\\|")).map(String::strip)
+                        .filter(s -> !s.isEmpty()).toList();
+                for (String a : alternatives) {
+                    if (!knownInput(a)) {
+                        errors.add(where + "@requires names an unknown input '" + a + "'");
+                    }
+                }
+                if (!alternatives.isEmpty()) {
+                    requires.add(alternatives);
+                }
+            }
+        }
+        for (String key : md.keySet()) {
+            if (!META_KEYS.contains(key)) {
+                errors.add(where + "unknown annotation @" + key);
+            }
+        }
+        return new RuleMeta(rule.getName(), id, severity, layer, guide, scope, requires, file, line);
+    }
+
+    private static String str(Object o) {
+        if (o == null) {
+            return null;
+        }
+        String s = String.valueOf(o).strip();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    private static RuleFile fileOf(Rule rule, List<RuleFile> files) {
+        Pattern p = Pattern.compile("(?m)^\\s*rule\\s+\"" + Pattern.quote(rule.getName()) + "\"");
+        for (RuleFile f : files) {
+            if (p.matcher(f.drl()).find()) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static int lineOf(String drl, String ruleName) {
+        Matcher m = Pattern.compile("(?m)^\\s*rule\\s+\"" + Pattern.quote(ruleName) + "\"").matcher(drl);
+        if (!m.find()) {
+            return 1;
+        }
+        int line = 1;
+        for (int i = 0; i < m.start(); i++) {
+            if (drl.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        // The match may start at the previous line's end when leading blanks span lines.
+        return line;
+    }
+
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+
+    /** The folder Drools expects for the DRL's package (it warns when they differ). */
+    private static String packageFolder(String drl) {
+        Matcher m = PACKAGE.matcher(drl);
+        return m.find() ? m.group(1).replace('.', '/') + "/" : "";
+    }
+
+    private static String baseName(String path) {
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return slash < 0 ? path : path.substring(slash + 1);
+    }
+
+    private static String stripResources(String path) {
+        return path.startsWith("src/main/resources/") ? path.substring("src/main/resources/".length()) : path;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\n\\s*", " ").strip();
+    }
+}

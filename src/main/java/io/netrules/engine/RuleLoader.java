@@ -1,0 +1,82 @@
+package io.netrules.engine;
+
+import io.netrules.capture.CaptureException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Finds rule files: the built-in {@code rules/} tree shipped inside the jar (the same tree as
+ * the repository's {@code rules/} folder) and any folder a user names with {@code --rules}.
+ * Rule folders are code and are only ever read from paths the user gives.
+ */
+public final class RuleLoader {
+    private RuleLoader() {
+    }
+
+    /** The built-in rules, from the classpath ({@code rules/} in the jar or in target/classes). */
+    public static List<RuleFile> builtin() throws IOException {
+        URL url = RuleLoader.class.getResource("/rules");
+        if (url == null) {
+            throw new IOException("built-in rules are missing from the classpath (rules/)");
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                return fromDir(fs.getPath("/rules"), "rules/");
+            }
+            return fromDir(Path.of(uri), "rules/");
+        } catch (URISyntaxException e) {
+            throw new IOException("cannot locate built-in rules: " + e.getMessage());
+        }
+    }
+
+    /** The rules of a user folder; errors name files by the path the user gave. */
+    public static List<RuleFile> fromUserDir(Path dir) throws CaptureException {
+        if (!Files.isDirectory(dir)) {
+            throw new CaptureException(dir + ": rules folder does not exist");
+        }
+        String prefix = dir.toString().replace('\\', '/');
+        try {
+            return fromDir(dir, prefix.endsWith("/") ? prefix : prefix + "/");
+        } catch (IOException e) {
+            throw new CaptureException(dir + ": cannot read rules: " + e.getMessage());
+        }
+    }
+
+    static List<RuleFile> fromDir(Path dir, String displayPrefix) throws IOException {
+        List<RuleFile> files = new ArrayList<>();
+        List<Path> drls;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            drls = walk.filter(p -> p.getFileName() != null && p.getFileName().toString().endsWith(".drl"))
+                    .sorted((a, b) -> a.toString().compareTo(b.toString())).toList();
+        }
+        for (Path drl : drls) {
+            String rel = dir.relativize(drl).toString().replace('\\', '/');
+            String mdName = drl.getFileName().toString().replaceAll("\\.drl$", ".md");
+            Path md = drl.resolveSibling(mdName);
+            String mdRel = dir.relativize(md).toString().replace('\\', '/');
+            files.add(new RuleFile(displayPrefix + rel, Files.readString(drl, StandardCharsets.UTF_8),
+                    displayPrefix + mdRel, Files.isRegularFile(md) ? Files.readString(md, StandardCharsets.UTF_8) : null));
+        }
+        return files;
+    }
+}

@@ -1,0 +1,95 @@
+package io.netrules.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netrules.engine.Diagnosis;
+import io.netrules.engine.Evidence;
+import io.netrules.engine.NotEvaluated;
+import io.netrules.engine.ReportFinding;
+import io.netrules.model.ParseWarning;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON of {@code diagnose --format json}, exactly the shape of capture-layout.md: summary,
+ * findings, notEvaluated, warnings. Keys are written in a fixed order and lists come sorted from
+ * the evaluator, so the same capture always gives the same bytes.
+ */
+public final class JsonReport {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonReport() {
+    }
+
+    public static Map<String, Object> toMap(Diagnosis d) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("layer", d.summary().layer());
+        summary.put("errors", d.summary().errors());
+        summary.put("warnings", d.summary().warnings());
+        summary.put("info", d.summary().info());
+        root.put("summary", summary);
+        List<Object> findings = new ArrayList<>();
+        for (ReportFinding f : d.findings()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", f.id());
+            m.put("severity", f.severity().name());
+            m.put("layer", f.layer());
+            m.put("node", f.node());
+            m.put("subject", f.subject());
+            m.put("title", f.title());
+            m.put("remediation", f.remediation());
+            m.put("guide", f.guide());
+            List<Object> evidence = new ArrayList<>();
+            for (Evidence e : f.evidence()) {
+                Map<String, Object> em = new LinkedHashMap<>();
+                em.put("source", e.source());
+                if (e.line() > 0) {
+                    em.put("line", e.line());
+                }
+                em.put("text", e.text());
+                evidence.add(em);
+            }
+            m.put("evidence", evidence);
+            m.put("explains", f.explains());
+            m.put("explainedBy", f.explainedBy());
+            findings.add(m);
+        }
+        root.put("findings", findings);
+        List<Object> ne = new ArrayList<>();
+        for (NotEvaluated n : d.notEvaluated()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", n.id());
+            m.put("node", n.node());
+            m.put("missing", n.missing());
+            ne.add(m);
+        }
+        root.put("notEvaluated", ne);
+        List<Object> warnings = new ArrayList<>();
+        for (ParseWarning w : d.warnings()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("source", w.source());
+            m.put("line", w.line());
+            m.put("text", w.text());
+            warnings.add(m);
+        }
+        root.put("warnings", warnings);
+        return root;
+    }
+
+    public static String render(Diagnosis d) {
+        try {
+            DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
+            pp.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
+            pp.indentObjectsWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
+            return MAPPER.writer(pp).writeValueAsString(toMap(d)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.netrules.report;
+
+import io.netrules.engine.Diagnosis;
+import io.netrules.engine.Evidence;
+import io.netrules.engine.NotEvaluated;
+import io.netrules.engine.ReportFinding;
+import io.netrules.model.Layer;
+import io.netrules.model.ParseWarning;
+import io.netrules.model.Severity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report for people: the likely layer first, then findings grouped by layer along the
+ * guide's path (the likely layer's group first), each with where, evidence and what to do;
+ * then what could not be evaluated and the parse warnings. Colour only when asked.
+ */
+public final class TextReport {
+    private final boolean color;
+
+    public TextReport(boolean color) {
+        this.color = color;
+    }
+
+    public String render(Diagnosis d) {
+        StringBuilder out = new StringBuilder();
+        var s = d.summary();
+        out.append(bold("netrules diagnosis of " + d.capture())).append('\n');
+        if (s.layer() == null) {
+            out.append("No finding: nothing in this capture points at a broken layer.\n");
+        } else {
+            out.append("Likely layer: ").append(bold(s.layer())).append('\n');
+        }
+        out.append(s.errors()).append(" error(s), ").append(s.warnings()).append(" warning(s), ")
+                .append(s.info()).append(" info\n");
+
+        Map<String, List<ReportFinding>> byLayer = new LinkedHashMap<>();
+        if (s.layer() != null) {
+            byLayer.put(s.layer(), new ArrayList<>());
+        }
+        for (String layer : Layer.ALL) {
+            byLayer.putIfAbsent(layer, new ArrayList<>());
+        }
+        for (ReportFinding f : d.findings()) {
+            byLayer.computeIfAbsent(f.layer(), k -> new ArrayList<>()).add(f);
+        }
+        for (Map.Entry<String, List<ReportFinding>> e : byLayer.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                continue;
+            }
+            out.append('\n').append(bold("== " + e.getKey() + " ==")).append('\n');
+            for (ReportFinding f : e.getValue()) {
+                finding(out, f);
+            }
+        }
+
+        if (!d.notEvaluated().isEmpty()) {
+            out.append('\n').append(bold("Not evaluated (" + d.notEvaluated().size() + ")")).append('\n');
+            for (NotEvaluated n : d.notEvaluated()) {
+                out.append("  ").append(n.id()).append(n.node() == null ? "" : " on " + n.node())
+                        .append(": ").append(n.reason() != null ? n.reason() : "missing " + n.missing()).append('\n');
+            }
+        }
+        if (!d.warnings().isEmpty()) {
+            out.append('\n').append(bold("Warnings (" + d.warnings().size() + ")")).append('\n');
+            for (ParseWarning w : d.warnings()) {
+                out.append("  ").append(w.source()).append(w.line() > 0 ? ":" + w.line() : "").append(": ")
+                        .append(w.text()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private void finding(StringBuilder out, ReportFinding f) {
+        out.append(severity(f.severity())).append(' ').append(f.id());
+        if (f.node() != null) {
+            out.append("  node ").append(f.node());
+        }
+        if (f.subject() != null) {
+            out.append("  ").append(f.subject());
+        }
+        out.append('\n');
+        out.append("  ").append(f.title()).append('\n');
+        if (!f.evidence().isEmpty()) {
+            out.append("  evidence:\n");
+            for (Evidence e : f.evidence()) {
+                out.append("    ").append(e.source()).append(e.line() > 0 ? ":" + e.line() : "").append(": ")
+                        .append(e.text() == null ? "" : e.text()).append('\n');
+            }
+        }
+        if (f.remediation() != null && !f.remediation().isBlank()) {
+            out.append("  what to do:\n");
+            f.remediation().lines().forEach(l -> out.append("    ").append(l).append('\n'));
+        }
+        out.append("  guide: ").append(f.guide()).append('\n');
+    }
+
+    private String severity(Severity s) {
+        String label = String.format("%-5s", s.name());
+        if (!color) {
+            return label;
+        }
+        String code = switch (s) {
+            case ERROR -> "\u001b[1;31m";
+            case WARN -> "\u001b[1;33m";
+            case INFO -> "\u001b[1;36m";
+        };
+        return code + label + "\u001b[0m";
+    }
+
+    private String bold(String s) {
+        return color ? "\u001b[1m" + s + "\u001b[0m" : s;
+    }
+}
