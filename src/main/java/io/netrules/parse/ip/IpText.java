@@ -22,7 +22,7 @@ final class IpText {
      */
     private static final Pattern GENERIC_FAILURE = Pattern.compile(
             "^(Error: |RTNETLINK answers: |Cannot |Object \".*\" is unknown|Command \".*\" is unknown"
-                    + "|Usage: |ip: |bash: |sh: |-bash: |Dump terminated|Dump was interrupted)");
+                    + "|Usage: |ip: |bash: |sh: |-bash: )");
 
     private IpText() {
     }

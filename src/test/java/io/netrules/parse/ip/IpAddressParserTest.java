@@ -230,6 +230,14 @@ class IpAddressParserTest {
     }
 
     @Test
+    void interruptedDumpIsAWarningNotAFailedTool() {
+        var c = parse("ip_address", Samples.read("ip_address") + "Dump was interrupted and may be inconsistent.\n");
+        assertNull(c.ctx.toolError());
+        assertEquals(List.of(30), c.warnings.stream().map(ParseWarning::line).toList());
+        assertEquals(7, c.facts(NetInterface.class).size());
+    }
+
+    @Test
     void emptyFileGivesNothing() {
         var c = parse("ip_-d_address", "");
         assertTrue(c.facts.isEmpty());

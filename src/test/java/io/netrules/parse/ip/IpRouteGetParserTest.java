@@ -72,6 +72,15 @@ class IpRouteGetParserTest {
     }
 
     @Test
+    void ipv6Answer() {
+        RouteLookup r = only(parse("fd00::2", "fd00::2 from :: via fe80::1 dev eth0 proto ra src fd00::1 metric 100 pref medium\n"));
+        assertEquals("fd00::2", r.destination());
+        assertEquals("fe80::1", r.via());
+        assertEquals("eth0", r.dev());
+        assertEquals("fd00::1", r.src());
+    }
+
+    @Test
     void badArgumentIsAWarning() {
         var c = parse("x", "Error: any valid prefix is expected rather than \"x\".\n");
         assertEquals(List.of(1), c.warnings.stream().map(ParseWarning::line).toList());
