@@ -14,7 +14,8 @@ public final class ToolFailures {
             "(command not found|: not found$|No such file or directory.*exec|executable file not found)");
     private static final Pattern OVS_DOWN = Pattern.compile(
             "(database connection failed|db\\.sock: .*(failed|No such file|Connection refused)"
-                    + "|failed to connect to .*(\\.mgmt|\\.sock)|ovs-vswitchd.*not running|Connection refused)");
+                    + "|failed to connect to .*(\\.mgmt|\\.sock)|ovs-vswitchd.*not running|Connection refused"
+                    + "|\\.mgmt: failed to open socket \\((Broken pipe|No such file or directory)\\))");
     private static final Pattern NO_BRIDGE = Pattern.compile("is not a bridge or a socket|no bridge named");
     private static final Pattern VERSION = Pattern.compile(
             "version negotiation failed|OpenFlow version .* not supported|we support version|peer supports version");
