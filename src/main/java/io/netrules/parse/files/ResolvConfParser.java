@@ -60,7 +60,7 @@ public final class ResolvConfParser implements CommandParser {
                         if (values.isEmpty()) {
                             ctx.warn(line, "nameserver without an address");
                         } else if (!isAddress(values.get(0))) {
-                            ctx.warn(line, "nameserver '" + values.get(0) + "' is not an IP address");
+                            ctx.warn(line, "nameserver '" + shorten(values.get(0)) + "' is not an IP address");
                         } else {
                             nameservers.add(values.get(0));
                             if (firstNameserverLine == 0) {
@@ -128,6 +128,7 @@ public final class ResolvConfParser implements CommandParser {
     }
 
     private static String shorten(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+        String clean = s.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 40 ? clean.substring(0, 40) + "..." : clean;
     }
 }
