@@ -49,6 +49,7 @@ public final class FactSources {
     private static final List<FactSource> ALL = List.of(
             cmd(IP_ADDRESS, "ip -d address", IpAddressParser::new),
             cmd(IP_ADDRESS, "ip address", IpAddressParser::new),
+            cmd(IP_ADDRESS, "ip -o addr", IpAddressParser::new),
             cmd(IP_ROUTE, "ip route show table all", IpRouteParser::new),
             cmd(IP_ROUTE, "ip route", IpRouteParser::new),
             cmd(ROUTE_GET, "ip route get {target}", IpRouteGetParser::new),
