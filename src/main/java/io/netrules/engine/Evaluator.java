@@ -10,6 +10,7 @@ import io.netrules.model.Finding;
 import io.netrules.model.InterfaceAddress;
 import io.netrules.model.NetInterface;
 import io.netrules.model.NodeScope;
+import io.netrules.model.NodeSummary;
 import io.netrules.model.ParseWarning;
 import io.netrules.model.PrimaryInterface;
 import io.netrules.model.Severity;
@@ -89,7 +90,9 @@ public final class Evaluator {
         if (nodeNames.isEmpty()) {
             results.add(noNodes());
         }
-        results.add(evaluateCluster(cluster));
+        List<NodeSummary> summaries = results.stream().map(ScopeResult::summary).filter(java.util.Objects::nonNull)
+                .toList();
+        results.add(evaluateCluster(cluster, summaries));
 
         List<ReportFinding> findings = new ArrayList<>();
         List<NotEvaluated> notEvaluated = new ArrayList<>();
@@ -115,7 +118,10 @@ public final class Evaluator {
             .thenComparing(f -> f.subject() == null ? "" : f.subject());
 
     /** What one session found. */
-    record ScopeResult(List<ReportFinding> findings, List<NotEvaluated> notEvaluated) {
+    record ScopeResult(List<ReportFinding> findings, List<NotEvaluated> notEvaluated, NodeSummary summary) {
+        ScopeResult(List<ReportFinding> findings, List<NotEvaluated> notEvaluated) {
+            this(findings, notEvaluated, null);
+        }
     }
 
     private ScopeResult evaluateNode(String node, Capture capture, ClusterFacts cluster, List<ParseWarning> warnings) {
@@ -149,7 +155,10 @@ public final class Evaluator {
                 session.insert(primary);
                 states.collected(RuleBase.PRIMARY_INTERFACE, primary.source().file());
             }
-            return fire(session, listener, RuleMeta.Scope.NODE, node, states);
+            ScopeResult r = fire(session, listener, RuleMeta.Scope.NODE, node, states);
+            NodeSummary summary = new NodeSummary(node, r.findings().stream().map(ReportFinding::key).sorted().toList(),
+                    r.notEvaluated().stream().map(NotEvaluated::id).sorted().toList(), primary);
+            return new ScopeResult(r.findings(), r.notEvaluated(), summary);
         } finally {
             session.dispose();
         }
@@ -184,7 +193,7 @@ public final class Evaluator {
         }
     }
 
-    private ScopeResult evaluateCluster(ClusterFacts cluster) {
+    private ScopeResult evaluateCluster(ClusterFacts cluster, List<NodeSummary> nodes) {
         KieSession session = rules.kieBase().newKieSession();
         try {
             FindingListener listener = new FindingListener();
@@ -192,6 +201,7 @@ public final class Evaluator {
             session.addEventListener((RuleRuntimeEventListener) listener);
             session.insert(new ClusterScope());
             cluster.all(session::insert);
+            nodes.forEach(session::insert);
             return fire(session, listener, RuleMeta.Scope.CLUSTER, null, cluster.states());
         } finally {
             session.dispose();
