@@ -301,10 +301,14 @@ public final class Evaluator {
             RuleText text = doc.text();
             out.add(new ReportFinding(doc.id(), doc.severity(), doc.layer(), f.node(), f.subject(),
                     RuleText.render(text.title(), params), RuleText.render(text.fix(), params), doc.guide(),
-                    new ArrayList<>(m.evidence), List.of(), List.of(), m.params));
+                    m.evidence.stream().sorted(EVIDENCE_ORDER).toList(), List.of(), List.of(), m.params));
         }
         return out;
     }
+
+    /** Evidence in a fixed order, whatever order the rules fired in: by file, line, then text. */
+    private static final Comparator<Evidence> EVIDENCE_ORDER = Comparator.comparing(Evidence::source)
+            .thenComparingInt(Evidence::line).thenComparing(e -> e.text() == null ? "" : e.text());
 
     private record Merged(FiredFinding first, Map<String, String> params, Set<Evidence> evidence) {
     }

@@ -23,8 +23,17 @@ final class FindingListener extends DefaultAgendaEventListener implements RuleRu
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
-        currentMatch = List.copyOf(event.getMatch().getObjects());
-        currentRule = event.getMatch().getRule().getName();
+        var match = event.getMatch();
+        List<Object> objects = new ArrayList<>(match.getObjects());
+        // Accumulate results (collectList) are only reachable through their declarations.
+        for (String id : match.getDeclarationIds()) {
+            Object value = match.getDeclarationValue(id);
+            if (value instanceof java.util.Collection<?> c) {
+                objects.addAll(c);
+            }
+        }
+        currentMatch = objects;
+        currentRule = match.getRule().getName();
     }
 
     @Override
