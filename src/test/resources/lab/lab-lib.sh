@@ -82,10 +82,6 @@ uuid_of() {
     echo "${h:0:8}-${h:8:4}-${h:12:4}-${h:16:4}-${h:20:12}"
 }
 
-# ovs_env: the environment OVS tools need to talk to this node's daemons.
-ovs_env() {
-    export OVS_RUNDIR=$NODE_DIR/run OVS_DBDIR=$NODE_DIR/db OVS_LOGDIR=$NODE_DIR/log
-}
 vsctl() { OVS_RUNDIR=$NODE_DIR/run ovs-vsctl --db="unix:$NODE_DIR/run/db.sock" --timeout=10 "$@"; }
 ofctl() { OVS_RUNDIR=$NODE_DIR/run ovs-ofctl -O OpenFlow13 "$@"; }
 in_node() { ip netns exec "$NODE_NS" "$@"; }

@@ -48,8 +48,11 @@ mkdir -p "$WORKDIR"
 echo "$PREFIX" >"$MARKER"
 echo "LAB_NODES=$LAB_NODES" >"$WORKDIR/lab.env"
 
+PIDS=()
 fail() {
+    trap - ERR
     echo "lab-up: FAILED: $*" >&2
+    [ ${#PIDS[@]} = 0 ] || wait "${PIDS[@]}" 2>/dev/null || true
     if [ -z "${LAB_KEEP_ON_FAIL:-}" ]; then
         LAB_QUIET=1 bash "$LAB_DIR/lab-down.sh" "$PREFIX" "$WORKDIR" || true
     fi
@@ -289,7 +292,11 @@ node_up() {
 
     # Distinct MACs for eth0 and br-phy: the kernel still sees frames on the
     # OVS-attached eth0 and must treat those for br-phy as not its own.
-    ip -n "$NODE_NS" link set eth0 address "52:54:00:64:00:0$N"
+    # Links up before OVS opens them (else it logs "Network is down").
+    {
+        echo "link set eth0 address 52:54:00:64:00:0$N up arp off"
+        echo "link set $POD_VETH mtu $LAB_SDN_MTU up arp off"
+    } | ip -n "$NODE_NS" -batch -
     vsctl -- add-br br-phy \
           -- set bridge br-phy datapath_type=netdev other_config:hwaddr="52:54:00:64:01:0$N" \
           -- add-port br-phy eth0 \
@@ -304,8 +311,6 @@ node_up() {
 
     # kernel side of the node
     {
-        echo "link set eth0 up arp off"
-        echo "link set $POD_VETH mtu $LAB_SDN_MTU up arp off"
         echo "link set br-phy up"
         echo "addr add $NODE_IP/24 dev br-phy"
         echo "route add default via $LAB_UNDERLAY_GW dev br-phy"
@@ -340,18 +345,22 @@ node_up() {
         "$PYTHON" -m http.server "$LAB_PORT" --bind 0.0.0.0 --directory "$WORKDIR/www"
 }
 
-PIDS=()
 for i in $(seq "$LAB_NODES"); do
     ( trap - ERR; set -e; node_up "$i" ) >"$WORKDIR/node-up-$i.log" 2>&1 &
     PIDS+=($!)
 done
+# wait for every node before judging, so that no set-up still runs while a
+# failed lab is torn down
+FAILED=()
 for i in $(seq "$LAB_NODES"); do
-    if ! wait "${PIDS[$((i - 1))]}"; then
-        cat "$WORKDIR/node-up-$i.log" >&2
-        fail "node $i did not come up"
-    fi
-    rm -f "$WORKDIR/node-up-$i.log"
+    wait "${PIDS[$((i - 1))]}" || FAILED+=("$i")
 done
+PIDS=()
+for i in "${FAILED[@]}"; do
+    cat "$WORKDIR/node-up-$i.log" >&2
+done
+[ ${#FAILED[@]} = 0 ] || fail "node(s) ${FAILED[*]} did not come up"
+rm -f "$WORKDIR"/node-up-*.log
 start_bg "$UL_NS" "$WORKDIR/ul/run/http-external.pid" "$WORKDIR/ul/log/http-external.log" \
     "$PYTHON" -m http.server "$LAB_PORT" --bind 0.0.0.0 --directory "$WORKDIR/www"
 
