@@ -23,10 +23,15 @@
 #                           ahead of the OPENSHIFT-FIREWALL-FORWARD accepts
 #   mtu-too-big [MTU]       underlay eth0 and br-phy MTU set to MTU (default 1450,
 #                           i.e. below SDN MTU 1450 + 50 VXLAN bytes)
-#   link-down [admin]       the node's link loses carrier: its port on the
-#                           underlay switch goes down, so eth0 shows NO-CARRIER
-#                           and "Link detected: no"; with "admin", eth0 itself is
-#                           set down instead
+#   link-down [admin]       the primary link goes down. In the lab the node's
+#                           NIC is two devices: eth0 (the cable, an OVS port)
+#                           and br-phy (holds the node IP, so it is the primary
+#                           interface). Default, a pulled cable: the node's port
+#                           on the underlay switch goes down (eth0 NO-CARRIER)
+#                           and br-phy loses carrier too, so both show
+#                           "Link detected: no"; the routes stay, "linkdown".
+#                           "admin": ip link set br-phy down, as `ip link set
+#                           eth0 down` on a real node (its routes go away)
 # Every injected fault is appended to WORKDIR/faults.log. Exit 0 when done,
 # 1 when the fault could not be applied, 2 on bad usage.
 set -euo pipefail
@@ -131,8 +136,13 @@ case $FAULT in
         ;;
     link-down)
         case $ARG in
-            "") ip -n "$UL_NS" link set "$UL_PORT" down ;;
-            admin) ip -n "$NODE_NS" link set eth0 down ;;
+            "")
+                ip -n "$UL_NS" link set "$UL_PORT" down
+                ip -n "$NODE_NS" link set br-phy carrier off
+                ;;
+            admin)
+                ip -n "$NODE_NS" link set br-phy down
+                ;;
             *) die "link-down: ARG must be empty or 'admin'" ;;
         esac
         ;;
