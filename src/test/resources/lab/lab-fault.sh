@@ -18,7 +18,9 @@
 #   tun-dst-flow-deleted PEER  deletes the table-50 and table-90 flows that send
 #                           to PEER's subnet with set_field:<PEER's IP>->tun_dst
 #   pod-flows-deleted       deletes the local pod's flows (as cleanupPodFlows does)
-#   pod-veth-removed        deletes the pod's veth; flows and the OVS port record stay
+#   pod-veth-removed        deletes the pod's veth pair; its flows and its OVS
+#                           record stay (error "could not open network device",
+#                           ofport -1, no port 3 in dump-ports-desc)
 #   forward-reject          iptables -I FORWARD 1: REJECT -s/-d 10.128.0.0/14,
 #                           ahead of the OPENSHIFT-FIREWALL-FORWARD accepts
 #   mtu-too-big [MTU]       underlay eth0 and br-phy MTU set to MTU (default 1450,
@@ -121,6 +123,15 @@ case $FAULT in
         ;;
     pod-veth-removed)
         ip -n "$NODE_NS" link del "$POD_VETH"
+        # Userspace OVS keeps a vanished device as a LINK_DOWN port 3; a
+        # kernel-datapath node shows it, after OVS next opens its ports, as an
+        # OVS record with error "could not open network device ... (No such
+        # device)" and ofport -1, absent from dump-ports-desc. Re-open it to
+        # get there: the flows for port 3 stay.
+        vsctl del-port br0 "$POD_VETH"
+        vsctl add-port br0 "$POD_VETH" \
+            -- set interface "$POD_VETH" ofport_request=$POD_OFPORT external_ids:sandbox="$SANDBOX_ID" \
+            2>/dev/null || true
         ;;
     forward-reject)
         in_node iptables -I FORWARD 1 -s "$LAB_CLUSTER_CIDR" -j REJECT --reject-with icmp-host-prohibited

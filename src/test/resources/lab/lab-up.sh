@@ -101,6 +101,9 @@ for i in $(seq "$LAB_NODES"); do
 done
 
 # --- per-node set-up -------------------------------------------------------
+# The flows openshift-sdn 3.x writes for ovs-subnet (pluginId 0, no
+# conntrack): SetupOVS, the single-tenant table 80 rule, setupPodFlows for the
+# node's pod and AddHostSubnetRules for every other node.
 flows_for_node() {
     local cn=$LAB_CLUSTER_CIDR j peers=()
     local subnet=$NODE_SUBNET gw=$NODE_GW ip=$NODE_IP pod_ip=$POD_IP pod_mac=$POD_MAC port=$POD_OFPORT
@@ -151,7 +154,7 @@ table=101, priority=51, udp, udp_dst=53, nw_dst=$ip, actions=output:2
 table=101, priority=0, actions=output:2
 table=110, priority=0, actions=drop
 table=120, priority=0, actions=drop
-table=253, actions=note:00.07
+table=253, actions=note:00.06
 EOF
     # one HostSubnet's flows per other node (AddHostSubnetRules)
     local me=$N mcast=""
@@ -171,6 +174,9 @@ EOF
     fi
 }
 
+# The chains openshift-sdn's NodeIPTables writes for ovs-subnet (no conntrack,
+# so masqueradeServices: one MASQUERADE rule), plus the catch-all REJECT that
+# RHEL's iptables-services puts at the end of FORWARD.
 iptables_for_node() {
     local cn=$LAB_CLUSTER_CIDR
     cat <<EOF
@@ -180,11 +186,8 @@ iptables_for_node() {
 :OUTPUT ACCEPT [0:0]
 :POSTROUTING ACCEPT [0:0]
 :OPENSHIFT-MASQUERADE - [0:0]
-:OPENSHIFT-MASQUERADE-2 - [0:0]
 -A POSTROUTING -m comment --comment "rules for masquerading OpenShift traffic" -j OPENSHIFT-MASQUERADE
--A OPENSHIFT-MASQUERADE -s $cn -m comment --comment "masquerade pod-to-external traffic" -j OPENSHIFT-MASQUERADE-2
--A OPENSHIFT-MASQUERADE-2 -d $cn -m comment --comment "masquerade pod-to-external traffic" -j RETURN
--A OPENSHIFT-MASQUERADE-2 -j MASQUERADE
+-A OPENSHIFT-MASQUERADE -s $cn -m comment --comment "masquerade pod-to-service and pod-to-external traffic" -j MASQUERADE
 COMMIT
 *filter
 :INPUT ACCEPT [0:0]
