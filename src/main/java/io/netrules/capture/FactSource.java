@@ -2,6 +2,7 @@ package io.netrules.capture;
 
 import io.netrules.parse.CommandParser;
 
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,9 +19,28 @@ import java.util.regex.Pattern;
  *                     null for copied files
  * @param fileName     the capture file name (copied files: their path, e.g. {@code etc/resolv.conf})
  * @param parser       creates the parser; null for a known file this version does not read
+ * @param alsoProvides other inputs the same file gives (iptables-save holds the filter and the
+ *                     nat table); the file is still read once
  */
 public record FactSource(String input, String command, String fileName, Pattern targetPattern,
-                         Supplier<CommandParser> parser) {
+                         Supplier<CommandParser> parser, List<String> alsoProvides) {
+
+    public FactSource {
+        alsoProvides = alsoProvides == null ? List.of() : List.copyOf(alsoProvides);
+    }
+
+    /** Every input this source gives, its own first. */
+    public List<String> inputs() {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(input);
+        all.addAll(alsoProvides);
+        return all;
+    }
+
+    /** The same source, also giving these inputs. */
+    public FactSource alsoProviding(String... inputs) {
+        return new FactSource(input, command, fileName, targetPattern, parser, List.of(inputs));
+    }
 
     static final String TARGET = "{target}";
 
@@ -33,13 +53,13 @@ public record FactSource(String input, String command, String fileName, Pattern 
             String after = mangled.substring(at + "NRTARGETNR".length());
             // A target never starts with '-': "ethtool_-i_eth0" is another command, not a target.
             Pattern pattern = Pattern.compile(Pattern.quote(before) + "([^-].*)" + Pattern.quote(after));
-            return new FactSource(input, command, before + TARGET + after, pattern, parser);
+            return new FactSource(input, command, before + TARGET + after, pattern, parser, List.of());
         }
-        return new FactSource(input, command, SosNaming.fileName(command), null, parser);
+        return new FactSource(input, command, SosNaming.fileName(command), null, parser, List.of());
     }
 
     public static FactSource copiedFile(String input, String path, Supplier<CommandParser> parser) {
-        return new FactSource(input, null, path, null, parser);
+        return new FactSource(input, null, path, null, parser, List.of());
     }
 
     public boolean perTarget() {

@@ -38,7 +38,10 @@ public final class FactSources {
     public static final String OVS_SHOW = "ovs-show";
     public static final String OVS_PORTS = "ovs-ports";
     public static final String OVS_FLOWS = "ovs-flows";
-    public static final String IPTABLES = "iptables";
+    /** The filter table of iptables (FORWARD, OPENSHIFT-FIREWALL-*, KUBE-SERVICES rejects...). */
+    public static final String IPTABLES_FILTER = "iptables-filter";
+    /** The nat table of iptables (KUBE-SERVICES, KUBE-SVC-*, KUBE-SEP-*, OPENSHIFT-MASQUERADE). */
+    public static final String IPTABLES_NAT = "iptables-nat";
     public static final String ETHTOOL = "ethtool";
     public static final String PING = "ping";
     public static final String TRACEPATH = "tracepath";
@@ -65,7 +68,7 @@ public final class FactSources {
             // OpenFlow13-only bridge holds only a version-negotiation error.
             cmd(OVS_FLOWS, "ovs-ofctl -O OpenFlow13 dump-flows br0", OvsFlowsParser::new),
             cmd(OVS_FLOWS, "ovs-ofctl dump-flows br0", OvsFlowsParser::new),
-            cmd(IPTABLES, "iptables-save", IptablesSaveParser::new),
+            cmd(IPTABLES_FILTER, "iptables-save", IptablesSaveParser::new).alsoProviding(IPTABLES_NAT),
             cmd(ETHTOOL, "ethtool {target}", EthtoolParser::new),
             cmd(PING, "ping -c 3 {target}", null),
             cmd(TRACEPATH, "tracepath {target}", null),
@@ -78,7 +81,9 @@ public final class FactSources {
 
     static {
         for (FactSource s : ALL) {
-            BY_INPUT.computeIfAbsent(s.input(), k -> new ArrayList<>()).add(s);
+            for (String input : s.inputs()) {
+                BY_INPUT.computeIfAbsent(input, k -> new ArrayList<>()).add(s);
+            }
         }
     }
 
@@ -93,7 +98,7 @@ public final class FactSources {
         return ALL;
     }
 
-    /** Sources of one input, most preferred first. */
+    /** Sources of one input (including sources that also give it), most preferred first. */
     public static List<FactSource> forInput(String input) {
         return BY_INPUT.getOrDefault(input, List.of());
     }

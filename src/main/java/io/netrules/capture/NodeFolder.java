@@ -55,6 +55,13 @@ public final class NodeFolder {
         return inputs;
     }
 
+    /** Each file to read once, with every input it serves here, in registry order. */
+    public Map<InputFile, List<String>> files() {
+        Map<InputFile, List<String>> files = new LinkedHashMap<>();
+        inputs.forEach((input, list) -> list.forEach(f -> files.computeIfAbsent(f, k -> new ArrayList<>()).add(input)));
+        return files;
+    }
+
     static NodeFolder index(Path dir, String name, String displayPrefix, List<ParseWarning> warnings)
             throws IOException {
         boolean sos = Files.isDirectory(dir.resolve("sos_commands"));
@@ -98,32 +105,36 @@ public final class NodeFolder {
                     "unknown file; ignored"));
         }
 
+        // For each input, the most preferred source present: all its files for a per-target
+        // source, the one file otherwise. A file may serve several inputs; it is read once.
         Map<String, List<InputFile>> inputs = new LinkedHashMap<>();
         for (FactSource s : FactSources.all()) {
             if (s.parser() == null) {
                 continue;
             }
+            List<InputFile> files = new ArrayList<>();
             if (s.command() == null) {
                 Path p = dir.resolve(s.fileName());
-                if (Files.isRegularFile(p) && !inputs.containsKey(s.input())) {
-                    inputs.put(s.input(), List.of(new InputFile(s, null, p, displayPrefix + s.fileName())));
+                if (Files.isRegularFile(p)) {
+                    files.add(new InputFile(s, null, p, displayPrefix + s.fileName()));
                 }
             } else if (s.perTarget()) {
-                List<InputFile> files = new ArrayList<>();
                 for (Map.Entry<String, Path> e : commandFiles.entrySet()) {
                     String target = s.targetOf(e.getKey());
                     if (target != null) {
                         files.add(new InputFile(s, target, e.getValue(), display(dir, e.getValue(), displayPrefix)));
                     }
                 }
-                if (!files.isEmpty()) {
-                    files.sort(Comparator.comparing(InputFile::display));
-                    inputs.merge(s.input(), files, (a, b) -> a);
-                }
+                files.sort(Comparator.comparing(InputFile::display));
             } else {
                 Path p = commandFiles.get(s.fileName());
-                if (p != null && !inputs.containsKey(s.input())) {
-                    inputs.put(s.input(), List.of(new InputFile(s, null, p, display(dir, p, displayPrefix))));
+                if (p != null) {
+                    files.add(new InputFile(s, null, p, display(dir, p, displayPrefix)));
+                }
+            }
+            if (!files.isEmpty()) {
+                for (String input : s.inputs()) {
+                    inputs.putIfAbsent(input, List.copyOf(files));
                 }
             }
         }

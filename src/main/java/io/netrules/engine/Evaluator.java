@@ -143,10 +143,8 @@ public final class Evaluator {
             List<NetInterface> interfaces = new ArrayList<>();
             NodeFolder folder = capture.nodes().get(node);
             if (folder != null) {
-                for (Map.Entry<String, List<NodeFolder.InputFile>> e : folder.inputs().entrySet()) {
-                    for (NodeFolder.InputFile f : e.getValue()) {
-                        readInput(node, e.getKey(), f, session, states, warnings, addresses, interfaces);
-                    }
+                for (Map.Entry<NodeFolder.InputFile, List<String>> e : folder.files().entrySet()) {
+                    readInput(node, e.getValue(), e.getKey(), session, states, warnings, addresses, interfaces);
                 }
             }
             PrimaryInterface primary = PrimaryInterfaces.derive(node, cluster.node(node), cluster.hostSubnetOf(node),
@@ -164,10 +162,11 @@ public final class Evaluator {
         }
     }
 
-    private static void readInput(String node, String input, NodeFolder.InputFile f, KieSession session,
+    /** Reads one file once and marks every input it serves as collected (or failed). */
+    private static void readInput(String node, List<String> inputs, NodeFolder.InputFile f, KieSession session,
                                   InputStates states, List<ParseWarning> warnings,
                                   List<InterfaceAddress> addresses, List<NetInterface> interfaces) {
-        ParseContext ctx = new ParseContext(node, f.display(), input, f.target(), fact -> {
+        ParseContext ctx = new ParseContext(node, f.display(), inputs.get(0), f.target(), fact -> {
             session.insert(fact);
             if (fact instanceof InterfaceAddress a) {
                 addresses.add(a);
@@ -179,17 +178,19 @@ public final class Evaluator {
             f.source().parser().get().parse(lines, ctx);
         } catch (IOException | UncheckedIOException e) {
             warnings.add(new ParseWarning(f.display(), 0, "cannot read: " + e.getMessage()));
-            states.failed(input, f.display(), "cannot read the file");
+            inputs.forEach(input -> states.failed(input, f.display(), "cannot read the file"));
             return;
         } catch (RuntimeException e) {
             // A parser bug must not take the report down: what it emitted stays, the rest is a warning.
             warnings.add(new ParseWarning(f.display(), 0, "parser failed: " + e));
         }
-        if (ctx.toolError() == null) {
-            session.insert(new Collected(node, input, f.target(), Source.file(f.display())));
-            states.collected(input, f.display());
-        } else {
-            states.failed(input, f.display(), ctx.toolError().source().text());
+        for (String input : inputs) {
+            if (ctx.toolError() == null) {
+                session.insert(new Collected(node, input, f.target(), Source.file(f.display())));
+                states.collected(input, f.display());
+            } else {
+                states.failed(input, f.display(), ctx.toolError().source().text());
+            }
         }
     }
 

@@ -95,10 +95,12 @@ public final class OvsFlowsParser implements CommandParser {
 
         Map<String, String> match = h.match;
         List<String> outputs = new ArrayList<>(2);
-        String tunDst = actions(actions, outputs);
+        List<String> tunDsts = new ArrayList<>(1);
+        actions(actions, outputs, tunDsts);
         return new OvsFlow(ctx.node(), bridge, h.table, h.priority, h.cookie, match, actions,
-                match.get("in_port"), match.get("tun_src"), tunDst, match.get("nw_src"), match.get("nw_dst"),
-                match.get("arp_spa"), match.get("arp_tpa"), outputs, ctx.source(line));
+                match.get("in_port"), match.get("tun_src"), tunDsts.isEmpty() ? null : tunDsts.get(0), tunDsts,
+                match.get("nw_src"), match.get("nw_dst"), match.get("arp_spa"), match.get("arp_tpa"), outputs,
+                ctx.source(line));
     }
 
     /** The part of a flow before " actions=": statistics, then priority and the match. */
@@ -165,10 +167,9 @@ public final class OvsFlowsParser implements CommandParser {
 
     /**
      * Walks the actions, split on commas outside (), [] and {} and quotes; adds each output
-     * port to {@code outputs} and returns the first tunnel destination set, or null.
+     * port to {@code outputs} and each tunnel destination set to {@code tunDsts}, in order.
      */
-    private static String actions(String actions, List<String> outputs) {
-        String tunDst = null;
+    private static void actions(String actions, List<String> outputs, List<String> tunDsts) {
         int n = actions.length();
         int depth = 0;
         boolean quoted = false;
@@ -185,14 +186,16 @@ public final class OvsFlowsParser implements CommandParser {
                 depth--;
             } else if (c == ',' && depth == 0) {
                 String tun = action(actions, start, i, outputs);
-                if (tunDst == null) {
-                    tunDst = tun;
+                if (tun != null) {
+                    tunDsts.add(tun);
                 }
                 start = i + 1;
             }
         }
         String tun = action(actions, start, n, outputs);
-        return tunDst != null ? tunDst : tun;
+        if (tun != null) {
+            tunDsts.add(tun);
+        }
     }
 
     /** Handles one action; returns the tunnel destination it sets, or null. */

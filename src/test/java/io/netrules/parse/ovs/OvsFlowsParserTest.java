@@ -81,6 +81,7 @@ class OvsFlowsParserTest {
         // multicast to every remote node: several tun_dst, one output each; tunDst is the first
         OvsFlow multicast = only(flows, f -> f.table() == 111);
         assertEquals("10.0.0.2", multicast.tunDst());
+        assertEquals(List.of("10.0.0.2", "10.0.0.3"), multicast.tunDsts());
         assertEquals(List.of("1", "1"), multicast.outputs());
         assertTrue(multicast.actions().contains("set_field:10.0.0.3->tun_dst"));
         assertEquals(Map.of(), multicast.match());
