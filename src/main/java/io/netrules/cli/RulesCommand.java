@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 
 /** {@code netrules rules}: what the rule base holds. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Work with rules.",
-        subcommands = {RulesCommand.ListCommand.class})
+        subcommands = {RulesCommand.ListCommand.class, RulesValidateCommand.class, RulesTestCommand.class})
 public final class RulesCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -54,12 +54,17 @@ public final class RuleLoader {
         if (!Files.isDirectory(dir)) {
             throw new CaptureException(dir + ": rules folder does not exist");
         }
-        String prefix = dir.toString().replace('\\', '/');
         try {
-            return fromDir(dir, prefix.endsWith("/") ? prefix : prefix + "/");
+            return fromDir(dir, displayPrefix(dir));
         } catch (IOException e) {
             throw new CaptureException(dir + ": cannot read rules: " + e.getMessage());
         }
+    }
+
+    /** How files of a user folder are named in messages: the folder as the user gave it. */
+    public static String displayPrefix(Path dir) {
+        String prefix = dir.toString().replace('\\', '/');
+        return prefix.endsWith("/") ? prefix : prefix + "/";
     }
 
     static List<RuleFile> fromDir(Path dir, String displayPrefix) throws IOException {
