@@ -57,22 +57,22 @@ public final class RulesCommand implements Runnable {
                 out.println("|---|---|---|---|---|---|");
                 for (RuleDoc d : base.docs().values()) {
                     out.printf("| %s | %s | %s | %s | %s | %s |%n", d.id(), d.severity(), d.layer(),
-                            d.scope().name().toLowerCase(), firstSentence(d.text().summary()).replace("|", "\\|"),
+                            d.scope().name().toLowerCase(), firstSentence(d.text().summary(), "_$1_").replace("|", "\\|"),
                             d.guide());
                 }
             } else {
                 for (RuleDoc d : base.docs().values()) {
                     out.printf("%-12s %-5s %-13s %-7s %s%n", d.id(), d.severity(), d.layer(),
-                            d.scope().name().toLowerCase(), firstSentence(d.text().summary()));
+                            d.scope().name().toLowerCase(), firstSentence(d.text().summary(), "<$1>"));
                 }
             }
             out.flush();
             return ExitCodes.OK;
         }
 
-        /** The summary's first sentence, its parameters shown as {@code <name>}. */
-        private static String firstSentence(String s) {
-            String oneLine = s.replace('\n', ' ').replaceAll("\\{([A-Za-z][A-Za-z0-9_]*)}", "<$1>").strip();
+        /** The summary's first sentence, its parameters shown in the given style ({@code $1} = name). */
+        private static String firstSentence(String s, String parameterStyle) {
+            String oneLine = s.replace('\n', ' ').replaceAll("\\{([A-Za-z][A-Za-z0-9_]*)}", parameterStyle).strip();
             int dot = oneLine.indexOf(". ");
             return dot < 0 ? oneLine : oneLine.substring(0, dot + 1);
         }
