@@ -48,6 +48,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No colour, even on a terminal.")
     boolean noColor;
 
+    @Option(names = "--explain",
+            description = "For each finding, also show the rules that fired and the facts they matched; for each "
+                    + "rule not evaluated, what was missing and why.")
+    boolean explain;
+
     @Option(names = "--parallel", defaultValue = "0", paramLabel = "N",
             description = "Nodes evaluated at once (default: the number of cores).")
     int parallel;
@@ -70,10 +75,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         if (format == Format.json) {
-            out.print(JsonReport.render(diagnosis));
+            out.print(JsonReport.render(diagnosis, explain));
         } else {
             boolean color = !noColor && System.console() != null && System.getenv("NO_COLOR") == null;
-            out.print(new TextReport(color).render(diagnosis));
+            out.print(new TextReport(color, explain).render(diagnosis));
         }
         out.flush();
         return exitStatus(diagnosis);

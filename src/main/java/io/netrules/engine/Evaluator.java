@@ -280,16 +280,19 @@ public final class Evaluator {
                 doc = rules.doc(rules.meta(ff.ruleName()).id());
             }
             String key = ReportFinding.key(doc.id(), f.node(), f.subject());
-            Merged m = merged.computeIfAbsent(key, k -> new Merged(ff, new LinkedHashMap<>(), new LinkedHashSet<>()));
+            Merged m = merged.computeIfAbsent(key, k -> new Merged(ff, new LinkedHashMap<>(), new LinkedHashSet<>(),
+                    new java.util.TreeSet<>()));
+            RuleMeta firedRule = rules.meta(ff.ruleName());
+            m.rules.add(firedRule.file() + ":" + firedRule.line() + " \"" + firedRule.ruleName() + "\"");
             f.params().forEach(m.params::putIfAbsent);
             for (Object o : ff.matched()) {
                 if (o instanceof Sourced s && s.source() != null) {
                     Source src = s.source();
-                    m.evidence.add(new Evidence(src.file(), src.line(), src.text()));
+                    m.evidence.add(new Evidence(src.file(), src.line(), src.text(), o.getClass().getSimpleName()));
                 }
             }
             for (Finding.Absence a : f.absences()) {
-                m.evidence.add(new Evidence(states.file(a.input()), 0, "not found: " + a.pattern()));
+                m.evidence.add(new Evidence(states.file(a.input()), 0, "not found: " + a.pattern(), Evidence.ABSENT));
             }
         }
         List<ReportFinding> out = new ArrayList<>();
@@ -302,7 +305,8 @@ public final class Evaluator {
             RuleText text = doc.text();
             out.add(new ReportFinding(doc.id(), doc.severity(), doc.layer(), f.node(), f.subject(),
                     RuleText.render(text.title(), params), RuleText.render(text.fix(), params), doc.guide(),
-                    m.evidence.stream().sorted(EVIDENCE_ORDER).toList(), List.of(), List.of(), m.params));
+                    m.evidence.stream().sorted(EVIDENCE_ORDER).toList(), List.of(), List.of(), m.params,
+                    List.copyOf(m.rules)));
         }
         return out;
     }
@@ -311,7 +315,8 @@ public final class Evaluator {
     private static final Comparator<Evidence> EVIDENCE_ORDER = Comparator.comparing(Evidence::source)
             .thenComparingInt(Evidence::line).thenComparing(e -> e.text() == null ? "" : e.text());
 
-    private record Merged(FiredFinding first, Map<String, String> params, Set<Evidence> evidence) {
+    private record Merged(FiredFinding first, Map<String, String> params, Set<Evidence> evidence,
+                          Set<String> rules) {
     }
 
     /**

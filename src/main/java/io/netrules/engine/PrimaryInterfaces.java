@@ -5,6 +5,7 @@ import io.netrules.model.InterfaceAddress;
 import io.netrules.model.NetInterface;
 import io.netrules.model.Node;
 import io.netrules.model.PrimaryInterface;
+import io.netrules.model.Source;
 
 import java.util.List;
 
@@ -32,9 +33,15 @@ final class PrimaryInterfaces {
         }
         for (InterfaceAddress a : addresses) {
             if (address.equals(a.address())) {
-                Integer mtu = interfaces.stream().filter(i -> i.name().equals(a.iface())).map(NetInterface::mtu)
-                        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-                return new PrimaryInterface(node, a.iface(), a.address(), a.prefixLength(), mtu, from, a.source());
+                NetInterface iface = interfaces.stream().filter(i -> i.name().equals(a.iface())).findFirst()
+                        .orElse(null);
+                // The evidence is the interface's own line (it shows the MTU and state), with why
+                // this interface is the primary one.
+                Source src = iface != null && iface.source() != null ? iface.source() : a.source();
+                Source evidence = new Source(src.file(), src.line(),
+                        src.text() + "  [primary: holds " + a.address() + ", the " + from + "]");
+                return new PrimaryInterface(node, a.iface(), a.address(), a.prefixLength(),
+                        iface == null ? null : iface.mtu(), from, evidence);
             }
         }
         return null;

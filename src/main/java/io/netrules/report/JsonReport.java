@@ -27,6 +27,14 @@ public final class JsonReport {
     }
 
     public static Map<String, Object> toMap(Diagnosis d) {
+        return toMap(d, false);
+    }
+
+    /**
+     * With {@code explain}, each finding also carries the DRL rules that fired it, its parameters
+     * and the kind of each piece of evidence; each not-evaluated rule carries the reason.
+     */
+    public static Map<String, Object> toMap(Diagnosis d, boolean explain) {
         Map<String, Object> root = new LinkedHashMap<>();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("layer", d.summary().layer());
@@ -53,11 +61,18 @@ public final class JsonReport {
                     em.put("line", e.line());
                 }
                 em.put("text", e.text());
+                if (explain) {
+                    em.put("fact", e.fact());
+                }
                 evidence.add(em);
             }
             m.put("evidence", evidence);
             m.put("explains", f.explains());
             m.put("explainedBy", f.explainedBy());
+            if (explain) {
+                m.put("firedBy", f.firedBy());
+                m.put("params", f.params());
+            }
             findings.add(m);
         }
         root.put("findings", findings);
@@ -67,6 +82,9 @@ public final class JsonReport {
             m.put("id", n.id());
             m.put("node", n.node());
             m.put("missing", n.missing());
+            if (explain) {
+                m.put("reason", n.reason());
+            }
             ne.add(m);
         }
         root.put("notEvaluated", ne);
@@ -83,11 +101,15 @@ public final class JsonReport {
     }
 
     public static String render(Diagnosis d) {
+        return render(d, false);
+    }
+
+    public static String render(Diagnosis d, boolean explain) {
         try {
             DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
             pp.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
             pp.indentObjectsWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-            return MAPPER.writer(pp).writeValueAsString(toMap(d)) + "\n";
+            return MAPPER.writer(pp).writeValueAsString(toMap(d, explain)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -20,9 +20,16 @@ import java.util.Map;
  */
 public final class TextReport {
     private final boolean color;
+    private final boolean explain;
 
     public TextReport(boolean color) {
+        this(color, false);
+    }
+
+    /** With {@code explain}, each finding also shows the rules that fired, the facts they matched and the parameters. */
+    public TextReport(boolean color, boolean explain) {
         this.color = color;
+        this.explain = explain;
     }
 
     public String render(Diagnosis d) {
@@ -88,7 +95,16 @@ public final class TextReport {
             out.append("  evidence:\n");
             for (Evidence e : f.evidence()) {
                 out.append("    ").append(e.source()).append(e.line() > 0 ? ":" + e.line() : "").append(": ")
+                        .append(explain ? "[" + e.fact() + "] " : "")
                         .append(e.text() == null ? "" : e.text()).append('\n');
+            }
+        }
+        if (explain) {
+            out.append("  fired by:\n");
+            f.firedBy().forEach(r -> out.append("    ").append(r).append('\n'));
+            if (!f.params().isEmpty()) {
+                out.append("  parameters:\n");
+                f.params().forEach((k, v) -> out.append("    ").append(k).append(" = ").append(v).append('\n'));
             }
         }
         if (f.remediation() != null && !f.remediation().isBlank()) {

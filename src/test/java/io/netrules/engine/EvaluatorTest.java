@@ -64,7 +64,7 @@ class EvaluatorTest {
         ReportFinding f = d.findings().get(0);
         assertEquals("NR-OVS-005@node-1/hostsubnet/node-2", f.key());
         assertTrue(f.evidence().contains(new Evidence("nodes/node-1/ovs-ofctl_-O_OpenFlow13_dump-flows_br0", 0,
-                "not found: table=10,tun_src=10.0.0.2")), f.evidence().toString());
+                "not found: table=10,tun_src=10.0.0.2", Evidence.ABSENT)), f.evidence().toString());
         assertTrue(f.evidence().stream().anyMatch(e -> e.source().equals("cluster/hostsubnets.json") && e.line() == 3),
                 f.evidence().toString());
         assertEquals("ovs", d.summary().layer());
