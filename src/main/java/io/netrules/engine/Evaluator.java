@@ -6,7 +6,9 @@ import io.netrules.capture.CaptureMetadata;
 import io.netrules.capture.NodeFolder;
 import io.netrules.model.ClusterScope;
 import io.netrules.model.Collected;
+import io.netrules.model.Explains;
 import io.netrules.model.Finding;
+import io.netrules.model.LinkScope;
 import io.netrules.model.InterfaceAddress;
 import io.netrules.model.NetInterface;
 import io.netrules.model.NodeScope;
@@ -100,6 +102,7 @@ public final class Evaluator {
             findings.addAll(r.findings());
             notEvaluated.addAll(r.notEvaluated());
         }
+        findings = link(findings, cluster, summaries);
         findings.sort(FINDING_ORDER);
         notEvaluated.sort(Comparator.comparing(NotEvaluated::id)
                 .thenComparing(n -> n.node() == null ? "" : n.node()));
@@ -207,6 +210,53 @@ public final class Evaluator {
         } finally {
             session.dispose();
         }
+    }
+
+    /**
+     * The links session: every finding, the node summaries and the cluster facts, and only the
+     * {@code @scope("links")} rules, which insert {@link Explains} facts. Each finding then gets
+     * its {@code explains} and {@code explainedBy} keys.
+     */
+    private List<ReportFinding> link(List<ReportFinding> findings, ClusterFacts cluster, List<NodeSummary> nodes) {
+        if (findings.size() < 2 || rules.linkRules().isEmpty()) {
+            return findings;
+        }
+        KieSession session = rules.kieBase().newKieSession();
+        List<Explains> links = new ArrayList<>();
+        try {
+            session.insert(new LinkScope());
+            for (ReportFinding f : findings) {
+                Finding fact = Finding.of(f.id()).node(f.node()).subject(f.subject());
+                for (Map.Entry<String, String> p : f.params().entrySet()) {
+                    fact = fact.param(p.getKey(), p.getValue());
+                }
+                session.insert(fact);
+            }
+            nodes.forEach(session::insert);
+            cluster.all(session::insert);
+            Set<String> linkRuleNames = new HashSet<>();
+            rules.linkRules().forEach(m -> linkRuleNames.add(m.ruleName()));
+            session.fireAllRules(match -> linkRuleNames.contains(match.getRule().getName()));
+            for (Object o : session.getObjects(o -> o instanceof Explains)) {
+                links.add((Explains) o);
+            }
+        } finally {
+            session.dispose();
+        }
+        Map<String, TreeSet<String>> explains = new HashMap<>();
+        Map<String, TreeSet<String>> explainedBy = new HashMap<>();
+        for (Explains e : links) {
+            if (!e.cause().equals(e.symptom())) {
+                explains.computeIfAbsent(e.cause(), k -> new TreeSet<>()).add(e.symptom());
+                explainedBy.computeIfAbsent(e.symptom(), k -> new TreeSet<>()).add(e.cause());
+            }
+        }
+        List<ReportFinding> out = new ArrayList<>();
+        for (ReportFinding f : findings) {
+            out.add(f.withLinks(List.copyOf(explains.getOrDefault(f.key(), new TreeSet<>())),
+                    List.copyOf(explainedBy.getOrDefault(f.key(), new TreeSet<>()))));
+        }
+        return out;
     }
 
     /** An empty capture: node rules are not evaluated for want of any node. */

@@ -35,10 +35,19 @@ public final class RuleBase {
     private final Map<String, RuleMeta> byRuleName;
     private final Map<String, RuleDoc> byId;
 
-    private RuleBase(KieBase kieBase, Map<String, RuleMeta> byRuleName, Map<String, RuleDoc> byId) {
+    private final List<RuleMeta> linkRules;
+
+    private RuleBase(KieBase kieBase, Map<String, RuleMeta> byRuleName, Map<String, RuleDoc> byId,
+                     List<RuleMeta> linkRules) {
         this.kieBase = kieBase;
         this.byRuleName = byRuleName;
         this.byId = byId;
+        this.linkRules = linkRules;
+    }
+
+    /** The root-cause link rules ({@code @scope("links")}). */
+    public List<RuleMeta> linkRules() {
+        return linkRules;
     }
 
     public KieBase kieBase() {
@@ -87,13 +96,17 @@ public final class RuleBase {
 
         Map<String, RuleMeta> byRuleName = new LinkedHashMap<>();
         Map<String, List<RuleMeta>> rulesById = new TreeMap<>();
+        List<RuleMeta> linkRules = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 RuleFile f = fileOf(rule, files);
                 String display = f == null ? "rules" : f.display();
                 int line = f == null ? 1 : lineOf(f.drl(), rule.getName());
                 RuleMeta meta = meta(rule, display, line, errors);
-                if (meta != null) {
+                if (meta != null && meta.scope() == RuleMeta.Scope.LINKS) {
+                    byRuleName.put(rule.getName(), meta);
+                    linkRules.add(meta);
+                } else if (meta != null) {
                     byRuleName.put(rule.getName(), meta);
                     rulesById.computeIfAbsent(meta.id(), k -> new ArrayList<>()).add(meta);
                 }
@@ -131,7 +144,7 @@ public final class RuleBase {
         if (!errors.isEmpty()) {
             throw new RuleBuildException(errors);
         }
-        return new RuleBase(kieBase, byRuleName, byId);
+        return new RuleBase(kieBase, byRuleName, byId, List.copyOf(linkRules));
     }
 
     private static final Set<String> META_KEYS = Set.of("id", "severity", "layer", "guide", "scope", "requires");
@@ -139,6 +152,16 @@ public final class RuleBase {
     private static RuleMeta meta(Rule rule, String file, int line, List<String> errors) {
         Map<String, Object> md = rule.getMetaData();
         String where = file + ":" + line + ": rule \"" + rule.getName() + "\": ";
+        if ("links".equalsIgnoreCase(str(md.get("scope")))) {
+            // A root-cause link rule finds nothing itself: it needs no ID, severity or layer.
+            for (String key : md.keySet()) {
+                if (!key.equals("scope") && !key.equals("guide")) {
+                    errors.add(where + "a @scope(\"links\") rule takes only @scope and @guide, not @" + key);
+                }
+            }
+            return new RuleMeta(rule.getName(), null, null, null, str(md.get("guide")), RuleMeta.Scope.LINKS,
+                    List.of(), file, line);
+        }
         String id = str(md.get("id"));
         if (id == null || !id.matches("NR-[A-Z]+-\\d{3}")) {
             errors.add(where + "needs @id(\"NR-XXX-NNN\")" + (id == null ? "" : ", not \"" + id + "\""));

@@ -13,7 +13,8 @@ import java.util.List;
 public record RuleMeta(String ruleName, String id, Severity severity, String layer, String guide, Scope scope,
                        List<List<String>> requires, String file, int line) {
 
-    public enum Scope { NODE, CLUSTER }
+    /** Node and cluster rules find problems; links rules only connect findings (root cause over symptom). */
+    public enum Scope { NODE, CLUSTER, LINKS }
 
     public RuleMeta {
         requires = requires == null ? List.of() : requires.stream().map(List::copyOf).toList();

@@ -26,6 +26,16 @@ public record Finding(String id, String node, String subject, Map<String, String
     public record Absence(String input, String pattern) {
     }
 
+    /** How reports and links name this finding: {@code ID@node/subject}. */
+    public String key() {
+        return id + "@" + (node == null ? "" : node) + "/" + (subject == null ? "" : subject);
+    }
+
+    /** A parameter's value, or "" when the rule did not set it (for DRL constraints). */
+    public String param(String key) {
+        return params.getOrDefault(key, "");
+    }
+
     public static Finding of(String id) {
         return new Finding(id, null, null, Map.of(), List.of());
     }

@@ -21,6 +21,7 @@ import java.util.Map;
 public final class TextReport {
     private final boolean color;
     private final boolean explain;
+    private Map<String, ReportFinding> byKey = Map.of();
 
     public TextReport(boolean color) {
         this(color, false);
@@ -51,9 +52,16 @@ public final class TextReport {
         for (String layer : Layer.ALL) {
             byLayer.putIfAbsent(layer, new ArrayList<>());
         }
+        Map<String, ReportFinding> byKey = new LinkedHashMap<>();
+        d.findings().forEach(f -> byKey.put(f.key(), f));
         for (ReportFinding f : d.findings()) {
-            byLayer.computeIfAbsent(f.layer(), k -> new ArrayList<>()).add(f);
+            // A symptom is shown under its cause(s), not in its own layer.
+            boolean shownUnderCause = f.explainedBy().stream().anyMatch(byKey::containsKey);
+            if (!shownUnderCause) {
+                byLayer.computeIfAbsent(f.layer(), k -> new ArrayList<>()).add(f);
+            }
         }
+        this.byKey = byKey;
         for (Map.Entry<String, List<ReportFinding>> e : byLayer.entrySet()) {
             if (e.getValue().isEmpty()) {
                 continue;
@@ -112,6 +120,25 @@ public final class TextReport {
             f.remediation().lines().forEach(l -> out.append("    ").append(l).append('\n'));
         }
         out.append("  guide: ").append(f.guide()).append('\n');
+        List<ReportFinding> symptoms = f.explains().stream().map(byKey::get).filter(java.util.Objects::nonNull)
+                .toList();
+        if (!symptoms.isEmpty()) {
+            out.append("  explains:\n");
+            for (ReportFinding sym : symptoms) {
+                out.append("    ").append(severity(sym.severity())).append(' ').append(sym.id());
+                if (sym.node() != null) {
+                    out.append("  node ").append(sym.node());
+                }
+                if (sym.subject() != null) {
+                    out.append("  ").append(sym.subject());
+                }
+                out.append('\n').append("      ").append(sym.title()).append('\n');
+                for (Evidence e : sym.evidence()) {
+                    out.append("      ").append(e.source()).append(e.line() > 0 ? ":" + e.line() : "").append(": ")
+                            .append(e.text() == null ? "" : e.text()).append('\n');
+                }
+            }
+        }
     }
 
     private String severity(Severity s) {
