@@ -27,19 +27,21 @@ public final class Capture {
     private final Path probesFile;
     private final Map<String, NodeFolder> nodes;
     private final List<ParseWarning> warnings;
+    private final Map<String, Path> podLogs;
 
     /** A cluster object file and the input (kind) it is read as. */
     public record ClusterFile(String input, Path path, String display) {
     }
 
     private Capture(Path root, CaptureMetadata metadata, Map<String, ClusterFile> clusterFiles, Path probesFile,
-                    Map<String, NodeFolder> nodes, List<ParseWarning> warnings) {
+                    Map<String, NodeFolder> nodes, List<ParseWarning> warnings, Map<String, Path> podLogs) {
         this.root = root;
         this.metadata = metadata;
         this.clusterFiles = clusterFiles;
         this.probesFile = probesFile;
         this.nodes = nodes;
         this.warnings = warnings;
+        this.podLogs = podLogs;
     }
 
     public static Capture open(Path root) throws CaptureException {
@@ -78,7 +80,8 @@ public final class Capture {
                     }
                 }
             }
-            return new Capture(root, meta, cluster, Files.isRegularFile(probes) ? probes : null, nodes, warnings);
+            return new Capture(root, meta, cluster, Files.isRegularFile(probes) ? probes : null, nodes, warnings,
+                    indexLogs(root.resolve("logs"), warnings));
         } catch (IOException e) {
             throw new CaptureException(root + ": cannot read capture: " + e.getMessage());
         }
@@ -108,6 +111,39 @@ public final class Capture {
             warnings.add(new ParseWarning("cluster/" + other, 0, "unknown file; ignored"));
         }
         return files;
+    }
+
+    /** {@code logs/<namespace>/<pod>.log} files, keyed {@code namespace/pod}. */
+    private static Map<String, Path> indexLogs(Path dir, List<ParseWarning> warnings) throws IOException {
+        Map<String, Path> logs = new TreeMap<>();
+        if (!Files.isDirectory(dir)) {
+            return logs;
+        }
+        try (Stream<Path> namespaces = Files.list(dir)) {
+            for (Path ns : namespaces.sorted().toList()) {
+                if (!Files.isDirectory(ns)) {
+                    warnings.add(new ParseWarning("logs/" + ns.getFileName(), 0, "not a namespace folder; ignored"));
+                    continue;
+                }
+                try (Stream<Path> files = Files.list(ns)) {
+                    for (Path f : files.sorted().toList()) {
+                        String fn = f.getFileName().toString();
+                        if (Files.isRegularFile(f) && fn.endsWith(".log")) {
+                            logs.put(ns.getFileName() + "/" + fn.substring(0, fn.length() - 4), f);
+                        } else {
+                            warnings.add(new ParseWarning("logs/" + ns.getFileName() + "/" + fn, 0,
+                                    "not a <pod>.log file; ignored"));
+                        }
+                    }
+                }
+            }
+        }
+        return logs;
+    }
+
+    /** Container logs by {@code namespace/pod}. */
+    public Map<String, Path> podLogs() {
+        return podLogs;
     }
 
     public Path root() {

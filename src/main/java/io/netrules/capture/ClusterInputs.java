@@ -24,6 +24,13 @@ public final class ClusterInputs {
 
     public static final String PROBES_FILE = "probes/probes.jsonl";
 
+    /**
+     * Container logs, {@code logs/<namespace>/<pod>.log}: a node input, collected for a node when
+     * the log of at least one of its pods is in the capture.
+     */
+    public static final String POD_LOGS = "pod-logs";
+    public static final String POD_LOGS_FILE = "logs/<namespace>/<pod>.log";
+
     private ClusterInputs() {
     }
 

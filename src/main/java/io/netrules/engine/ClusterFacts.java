@@ -133,6 +133,21 @@ final class ClusterFacts {
         return nodes.stream().filter(n -> name.equals(n.name())).findFirst().orElse(null);
     }
 
+    /** The pods that run on a node (for reading their logs into its session). */
+    List<Pod> podsOn(String node) {
+        return podsByNode.getOrDefault(node, List.of());
+    }
+
+    /** The node a pod runs on, or null when the pod is not in cluster/pods.json. */
+    String nodeOf(String namespace, String pod) {
+        for (Pod p : pods) {
+            if (namespace.equals(p.namespace()) && pod.equals(p.name())) {
+                return p.nodeName();
+            }
+        }
+        return null;
+    }
+
     HostSubnet hostSubnetOf(String node) {
         return hostSubnets.stream().filter(h -> node.equals(h.host())).findFirst().orElse(null);
     }

@@ -3,11 +3,13 @@ package io.netrules.engine;
 import io.netrules.capture.Capture;
 import io.netrules.capture.CaptureException;
 import io.netrules.capture.CaptureMetadata;
+import io.netrules.capture.ClusterInputs;
 import io.netrules.capture.NodeFolder;
 import io.netrules.model.ClusterScope;
 import io.netrules.model.Collected;
 import io.netrules.model.Explains;
 import io.netrules.model.Finding;
+import io.netrules.model.PodLogLine;
 import io.netrules.model.LinkScope;
 import io.netrules.model.InterfaceAddress;
 import io.netrules.model.NetInterface;
@@ -26,6 +28,7 @@ import org.kie.api.runtime.KieSession;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -96,6 +99,13 @@ public final class Evaluator {
                 .toList();
         results.add(evaluateCluster(cluster, summaries));
 
+        for (String key : capture.podLogs().keySet()) {
+            String[] nsPod = key.split("/", 2);
+            if (cluster.nodeOf(nsPod[0], nsPod[1]) == null) {
+                warnings.add(new ParseWarning("logs/" + key + ".log", 0,
+                        "pod not in cluster/pods.json (or not scheduled): cannot tell its node; log not read"));
+            }
+        }
         List<ReportFinding> findings = new ArrayList<>();
         List<NotEvaluated> notEvaluated = new ArrayList<>();
         for (ScopeResult r : results) {
@@ -150,6 +160,7 @@ public final class Evaluator {
                     readInput(node, e.getValue(), e.getKey(), session, states, warnings, addresses, interfaces);
                 }
             }
+            readPodLogs(node, capture, cluster, session, states, warnings);
             PrimaryInterface primary = PrimaryInterfaces.derive(node, cluster.node(node), cluster.hostSubnetOf(node),
                     addresses, interfaces);
             if (primary != null) {
@@ -193,6 +204,29 @@ public final class Evaluator {
                 states.collected(input, f.display());
             } else {
                 states.failed(input, f.display(), ctx.toolError().source().text());
+            }
+        }
+    }
+
+    /** Streams the logs of this node's pods into its session, a PodLogLine per line. */
+    private static void readPodLogs(String node, Capture capture, ClusterFacts cluster, KieSession session,
+                                    InputStates states, List<ParseWarning> warnings) {
+        for (io.netrules.model.Pod pod : cluster.podsOn(node)) {
+            Path log = capture.podLogs().get(pod.namespace() + "/" + pod.name());
+            if (log == null) {
+                continue;
+            }
+            String display = "logs/" + pod.namespace() + "/" + pod.name() + ".log";
+            try (Lines lines = Lines.open(log)) {
+                for (io.netrules.parse.Line line : lines) {
+                    session.insert(new PodLogLine(node, pod.namespace(), pod.name(), line.number(), line.text(),
+                            Source.of(display, line.number(), line.text().strip())));
+                }
+                session.insert(new Collected(node, ClusterInputs.POD_LOGS, pod.namespace() + "/" + pod.name(),
+                        Source.file(display)));
+                states.collected(ClusterInputs.POD_LOGS, display);
+            } catch (IOException | UncheckedIOException e) {
+                warnings.add(new ParseWarning(display, 0, "cannot read: " + e.getMessage()));
             }
         }
     }

@@ -73,6 +73,9 @@ final class InputStates {
         if (RuleBase.PRIMARY_INTERFACE.equals(input)) {
             return "primary interface";
         }
+        if (ClusterInputs.POD_LOGS.equals(input)) {
+            return ClusterInputs.POD_LOGS_FILE;
+        }
         return FactSources.preferredFileName(input);
     }
 

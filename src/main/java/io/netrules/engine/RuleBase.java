@@ -68,7 +68,8 @@ public final class RuleBase {
     }
 
     public static boolean knownInput(String input) {
-        return FactSources.isNodeInput(input) || ClusterInputs.isClusterInput(input) || PRIMARY_INTERFACE.equals(input);
+        return FactSources.isNodeInput(input) || ClusterInputs.isClusterInput(input) || PRIMARY_INTERFACE.equals(input)
+                || ClusterInputs.POD_LOGS.equals(input);
     }
 
     public static RuleBase build(List<RuleFile> files) throws RuleBuildException {
