@@ -76,7 +76,8 @@ class EvaluatorTest {
         Files.writeString(tmp.resolve("cluster/hostsubnets.json"), HOSTSUBNETS);
         Path sos = Files.createDirectories(tmp.resolve("nodes/node-1/sos_commands/openvswitch"));
         Files.writeString(sos.resolve("ovs-ofctl_dump-flows_br0"), VERSION_MISMATCH);
-        Files.writeString(sos.resolve("ovs-vsctl_-t_5_show"), "ovs_version: \"2.9.0\"\n");
+        Files.writeString(sos.resolve("ovs-vsctl_-t_5_show"),
+                "    Bridge \"br0\"\n        fail_mode: secure\n    ovs_version: \"2.9.0\"\n");
         Files.writeString(tmp.resolve("nodes/node-1/version.txt"), "sosreport: 3.6\n");
         Diagnosis d = diagnose(tmp);
         assertEquals(List.of(), d.findings());
