@@ -6,14 +6,19 @@ import io.netrules.parse.files.NodeConfigParser;
 import io.netrules.parse.files.ResolvConfParser;
 import io.netrules.parse.ip.EthtoolParser;
 import io.netrules.parse.ip.IpAddressParser;
+import io.netrules.parse.ip.IpJsonAddressParser;
+import io.netrules.parse.ip.IpJsonRouteParser;
 import io.netrules.parse.ip.IpRouteGetParser;
 import io.netrules.parse.ip.IpRouteParser;
 import io.netrules.parse.ip.SysctlParser;
+import io.netrules.parse.iptables.IptablesListParser;
 import io.netrules.parse.iptables.IptablesSaveParser;
 import io.netrules.parse.ovs.OvsFlowsParser;
 import io.netrules.parse.ovs.OvsListBrParser;
 import io.netrules.parse.ovs.OvsPortsDescParser;
 import io.netrules.parse.ovs.OvsShowParser;
+import io.netrules.parse.probe.PingParser;
+import io.netrules.parse.probe.TracepathParser;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,8 +58,10 @@ public final class FactSources {
             cmd(IP_ADDRESS, "ip -d address", IpAddressParser::new),
             cmd(IP_ADDRESS, "ip address", IpAddressParser::new),
             cmd(IP_ADDRESS, "ip -o addr", IpAddressParser::new),
+            cmd(IP_ADDRESS, "ip -j address", IpJsonAddressParser::new),
             cmd(IP_ROUTE, "ip route show table all", IpRouteParser::new),
             cmd(IP_ROUTE, "ip route", IpRouteParser::new),
+            cmd(IP_ROUTE, "ip -j route", IpJsonRouteParser::new),
             cmd(ROUTE_GET, "ip route get {target}", IpRouteGetParser::new),
             cmd(SYSCTL, "sysctl -a", SysctlParser::new),
             cmd(SYSCTL, "sysctl net.ipv4.ip_forward", SysctlParser::new),
@@ -69,9 +76,13 @@ public final class FactSources {
             cmd(OVS_FLOWS, "ovs-ofctl -O OpenFlow13 dump-flows br0", OvsFlowsParser::new),
             cmd(OVS_FLOWS, "ovs-ofctl dump-flows br0", OvsFlowsParser::new),
             cmd(IPTABLES_FILTER, "iptables-save", IptablesSaveParser::new).alsoProviding(IPTABLES_NAT),
+            // sosreport lists the tables instead (it has no iptables-save); -vnxL is the filter table.
+            cmd(IPTABLES_FILTER, "iptables -t filter -nvL", () -> IptablesListParser.forTable("filter")),
+            cmd(IPTABLES_FILTER, "iptables -vnxL", () -> IptablesListParser.forTable("filter")),
+            cmd(IPTABLES_NAT, "iptables -t nat -nvL", () -> IptablesListParser.forTable("nat")),
             cmd(ETHTOOL, "ethtool {target}", EthtoolParser::new),
-            cmd(PING, "ping -c 3 {target}", null),
-            cmd(TRACEPATH, "tracepath {target}", null),
+            cmd(PING, "ping -c 3 {target}", PingParser::new),
+            cmd(TRACEPATH, "tracepath {target}", TracepathParser::new),
             cmd(JOURNAL, "journalctl --no-pager --unit origin-node", JournalParser::new),
             cmd(JOURNAL, "journalctl --no-pager --unit atomic-openshift-node", JournalParser::new),
             FactSource.copiedFile(RESOLV_CONF, "etc/resolv.conf", ResolvConfParser::new),

@@ -21,7 +21,7 @@ final class IpText {
      * {@link ToolFailures} because they say nothing about which subsystem failed.
      */
     private static final Pattern GENERIC_FAILURE = Pattern.compile(
-            "^(Error: |RTNETLINK answers: |Cannot |Object \".*\" is unknown|Command \".*\" is unknown"
+            "^(Error: |RTNETLINK answers: |Cannot |Object \".*\" is unknown|Option \".*\" is unknown|Command \".*\" is unknown"
                     + "|Usage: |ip: |bash: |sh: |-bash: )");
 
     private IpText() {
