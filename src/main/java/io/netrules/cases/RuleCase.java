@@ -12,8 +12,9 @@ import java.util.Map;
  * @param delete       capture-relative paths to remove
  * @param files        capture-relative paths to write, with their whole content
  * @param patch        capture-relative path to line edits: each {@code find} must occur in the file
- * @param expect       the findings of this rule, each {@code node} and/or {@code subject}; an empty
- *                     list means the rule must stay quiet (a near miss)
+ * @param expect       the findings of this rule, each {@code node} and/or {@code subject}, and
+ *                     optionally {@code explainedBy}: the IDs of the findings that must be linked
+ *                     as its root cause; an empty list means the rule must stay quiet (a near miss)
  * @param notEvaluated the scopes (node names, or "cluster") where the rule must report itself
  *                     not evaluated; null means "not checked"
  */
@@ -24,7 +25,10 @@ public record RuleCase(String file, String rule, String name, String base, List<
     public record Edit(String find, String replace) {
     }
 
-    public record Expected(String node, String subject) {
+    public record Expected(String node, String subject, List<String> explainedBy) {
+        public Expected {
+            explainedBy = explainedBy == null ? null : List.copyOf(explainedBy);
+        }
     }
 
     /** A case that fires expects at least one finding; a near miss expects none. */

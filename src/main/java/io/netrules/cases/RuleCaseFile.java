@@ -28,6 +28,7 @@ import java.util.stream.Stream;
  *           replace: "net.ipv4.ip_forward = 0"
  *     expect:
  *       - node: node-2
+ *         explainedBy: [NR-XXX-NNN]     # optional: the IDs linked as its root cause
  * </pre>
  */
 public final class RuleCaseFile {
@@ -81,9 +82,17 @@ public final class RuleCaseFile {
                 patch.put(e.getKey(), edits);
             });
             List<RuleCase.Expected> expect = new ArrayList<>();
-            c.get("expect").forEach(x -> expect.add(new RuleCase.Expected(
-                    x.hasNonNull("node") ? x.get("node").asText() : null,
-                    x.hasNonNull("subject") ? x.get("subject").asText() : null)));
+            for (JsonNode x : c.get("expect")) {
+                List<String> explainedBy = null;
+                if (x.has("explainedBy")) {
+                    explainedBy = new ArrayList<>();
+                    for (JsonNode id : x.get("explainedBy")) {
+                        explainedBy.add(id.asText());
+                    }
+                }
+                expect.add(new RuleCase.Expected(x.hasNonNull("node") ? x.get("node").asText() : null,
+                        x.hasNonNull("subject") ? x.get("subject").asText() : null, explainedBy));
+            }
             List<String> notEvaluated = null;
             if (c.has("notEvaluated")) {
                 notEvaluated = new ArrayList<>();

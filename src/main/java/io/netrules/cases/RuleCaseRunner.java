@@ -123,6 +123,14 @@ public final class RuleCaseRunner {
                     .findFirst().orElse(null);
             if (hit != null) {
                 unmatched.remove(hit);
+                if (hit.explainedBy() != null) {
+                    java.util.TreeSet<String> want = new java.util.TreeSet<>(hit.explainedBy());
+                    java.util.TreeSet<String> got = new java.util.TreeSet<>();
+                    f.explainedBy().forEach(k -> got.add(k.substring(0, k.indexOf('@'))));
+                    if (!want.equals(got)) {
+                        problems.add(f.key() + " is explained by " + got + ", expected " + want);
+                    }
+                }
             } else {
                 extra.add(f);
             }

@@ -7,6 +7,7 @@ import io.netrules.capture.ClusterInputs;
 import io.netrules.capture.NodeFolder;
 import io.netrules.model.ClusterScope;
 import io.netrules.model.Collected;
+import io.netrules.model.EthtoolLink;
 import io.netrules.model.Explains;
 import io.netrules.model.Finding;
 import io.netrules.model.PodLogLine;
@@ -154,10 +155,11 @@ public final class Evaluator {
             }
             List<InterfaceAddress> addresses = new ArrayList<>();
             List<NetInterface> interfaces = new ArrayList<>();
+            List<EthtoolLink> links = new ArrayList<>();
             NodeFolder folder = capture.nodes().get(node);
             if (folder != null) {
                 for (Map.Entry<NodeFolder.InputFile, List<String>> e : folder.files().entrySet()) {
-                    readInput(node, e.getValue(), e.getKey(), session, states, warnings, addresses, interfaces);
+                    readInput(node, e.getValue(), e.getKey(), session, states, warnings, addresses, interfaces, links);
                 }
             }
             readPodLogs(node, capture, cluster, session, states, warnings);
@@ -168,8 +170,10 @@ public final class Evaluator {
                 states.collected(RuleBase.PRIMARY_INTERFACE, primary.source().file());
             }
             ScopeResult r = fire(session, listener, RuleMeta.Scope.NODE, node, states);
+            EthtoolLink primaryLink = primary == null ? null : links.stream()
+                    .filter(l -> primary.name().equals(l.iface())).findFirst().orElse(null);
             NodeSummary summary = new NodeSummary(node, r.findings().stream().map(ReportFinding::key).sorted().toList(),
-                    r.notEvaluated().stream().map(NotEvaluated::id).sorted().toList(), primary);
+                    r.notEvaluated().stream().map(NotEvaluated::id).sorted().toList(), primary, primaryLink);
             return new ScopeResult(r.findings(), r.notEvaluated(), summary);
         } finally {
             session.dispose();
@@ -179,13 +183,16 @@ public final class Evaluator {
     /** Reads one file once and marks every input it serves as collected (or failed). */
     private static void readInput(String node, List<String> inputs, NodeFolder.InputFile f, KieSession session,
                                   InputStates states, List<ParseWarning> warnings,
-                                  List<InterfaceAddress> addresses, List<NetInterface> interfaces) {
+                                  List<InterfaceAddress> addresses, List<NetInterface> interfaces,
+                                  List<EthtoolLink> links) {
         ParseContext ctx = new ParseContext(node, f.display(), inputs.get(0), f.target(), fact -> {
             session.insert(fact);
             if (fact instanceof InterfaceAddress a) {
                 addresses.add(a);
             } else if (fact instanceof NetInterface i) {
                 interfaces.add(i);
+            } else if (fact instanceof EthtoolLink l) {
+                links.add(l);
             }
         }, warnings::add);
         try (Lines lines = Lines.open(f.path())) {
