@@ -136,12 +136,18 @@ public final class NodeCollector {
         this.hostRoot = options.hostRoot().toAbsolutePath().normalize();
     }
 
-    /** The commands' environment: PATH, the C locale (parsers read English), and {@link #PASSED_ENV}. */
+    /**
+     * The commands' environment: PATH, the C locale (parsers read English), a resolver that
+     * gives up after one try of one second, and {@link #PASSED_ENV}. tracepath looks up the name
+     * of every hop; with DNS down (one of the faults netrules looks for) each lookup would wait
+     * out the resolver's default 5 s times 2 tries, and a tracepath take 20 s instead of 2.
+     */
     static Map<String, String> childEnvironment(Map<String, String> parent, String path) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", path != null ? path : defaultPath(parent.get("PATH")));
         env.put("LC_ALL", "C");
         env.put("LANG", "C");
+        env.put("RES_OPTIONS", "timeout:1 attempts:1");
         for (String name : PASSED_ENV) {
             String v = parent.get(name);
             if (v != null) {

@@ -343,6 +343,7 @@ class NodeCollectorTest {
         assertEquals("/lab/db", env.get("OVS_DBDIR"));
         assertEquals("C", env.get("LC_ALL"));
         assertEquals("C", env.get("LANG"));
+        assertEquals("timeout:1 attempts:1", env.get("RES_OPTIONS"));
         assertFalse(env.containsKey("HOME"));
     }
 
