@@ -90,21 +90,22 @@ public final class CommandRunner {
     }
 
     /**
-     * Kills a process and everything it started. Descendants go first, while they can still be
-     * found through their parent (once it dies they are re-parented and out of reach), and again
-     * until none is left, in case one forked meanwhile.
+     * Kills a process and everything it started. The whole tree is listed first (once the
+     * process dies its children are re-parented and no longer found through it), then the
+     * process is killed before its descendants, so that no shell is left to write "Killed" into
+     * the output for them; then the listed descendants, and whatever they forked meanwhile.
      */
     static void killTree(ProcessHandle root) {
-        for (int round = 0; round < 10; round++) {
-            List<ProcessHandle> descendants = root.descendants().toList();
-            if (descendants.isEmpty()) {
-                break;
-            }
-            descendants.forEach(ProcessHandle::destroyForcibly);
-        }
+        List<ProcessHandle> tree = root.descendants().toList();
         root.destroyForcibly();
-        // Whatever a descendant forked between the last look and the root's death.
-        root.descendants().forEach(ProcessHandle::destroyForcibly);
+        for (int round = 0; round < 10 && !tree.isEmpty(); round++) {
+            List<ProcessHandle> next = new ArrayList<>();
+            for (ProcessHandle h : tree) {
+                next.addAll(h.descendants().toList());
+                h.destroyForcibly();
+            }
+            tree = next.stream().filter(ProcessHandle::isAlive).toList();
+        }
     }
 
     /** The executable a command name means in the child's PATH, or null. */
