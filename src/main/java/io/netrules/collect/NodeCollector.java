@@ -334,12 +334,18 @@ public final class NodeCollector {
                 yield new Item(file, command, false, r.message(), r.millis());
             }
             case TIMED_OUT -> {
-                // A cut-off output would read as a complete one (a flow dump missing its last
-                // flows): drop it, and say why in capture.json.
-                deleteQuietly(output);
-                yield new Item(file, command, false, budgetLimits
+                String why = budgetLimits
                         ? "stopped when the collection budget of " + Durations.format(options.budget()) + " ran out"
-                        : "timed out after " + Durations.format(options.timeout()), r.millis());
+                        : "timed out after " + Durations.format(options.timeout());
+                // A cut-off output would read as a complete one (a flow dump missing its last
+                // flows): drop it. A probe's output so far is its answer so far (a tracepath
+                // that hangs after "pmtu 1500" shows an MTU black hole): keep that.
+                if (source.collect() == Collect.PROBE && size(output) > 0) {
+                    why += " (output so far kept)";
+                } else {
+                    deleteQuietly(output);
+                }
+                yield new Item(file, command, false, why, r.millis());
             }
         };
         return report(item);
@@ -499,6 +505,14 @@ public final class NodeCollector {
     private static FactSource only(String input) {
         return FactSources.collected().stream().filter(s -> s.input().equals(input)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the registry collects no " + input));
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static void deleteQuietly(Path p) {

@@ -211,6 +211,21 @@ class NodeCollectorTest {
     }
 
     @Test
+    void aProbeThatTimesOutKeepsItsAnswerSoFar(@TempDir Path dir) throws Exception {
+        // tracepath across an MTU black hole: the first line, then nothing until it is killed.
+        FakeNode fake = FakeNode.of(dir.resolve("fake"), NODE_1)
+                .runs(List.of("tracepath", "10.0.0.3"), "echo ' 1?: [LOCALHOST]                      pmtu 1500'; sleep 60");
+        Path out = dir.resolve("capture");
+        var o = new NodeCollector.Options(out, "node-1", List.of(), List.of(HOSTSUBNETS), Duration.ofSeconds(1),
+                Duration.ofSeconds(60), fake.hostRoot, 4, fake.path());
+        collect(o);
+        assertEquals(java.util.Map.of("tracepath_10.0.0.3", "timed out after 1 s (output so far kept)"),
+                reasons(metadata(out).notCollected()));
+        assertEquals(" 1?: [LOCALHOST]                      pmtu 1500\n",
+                Files.readString(out.resolve("nodes/node-1/tracepath_10.0.0.3")));
+    }
+
+    @Test
     void theBudgetBoundsTheWholeCollection(@TempDir Path dir) throws Exception {
         FakeNode fake = FakeNode.of(dir.resolve("fake"), NODE_1);
         for (String peer : List.of("10.0.0.2", "10.0.0.3")) {
