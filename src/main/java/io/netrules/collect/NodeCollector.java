@@ -243,7 +243,8 @@ public final class NodeCollector {
                     case INTERFACE -> {
                         if (ifaces.isEmpty()) {
                             missing.add(new NotCollected(node, s.input(), "no interface to run it on ("
-                                    + (ifs.addresses().isEmpty() ? "ip -d address gave none" : "none has an IPv4 address")
+                                    + (ifs.addresses().isEmpty() ? "ip -d address gave none"
+                                            : "no IPv4 address but on lo, tun0, docker0, veths or OVS ports")
                                     + ")"));
                         }
                         ifaces.forEach(i -> nodeTasks.add(() -> runCommand(s, i, nodeDir, deadline)));
@@ -542,7 +543,7 @@ public final class NodeCollector {
 
     /** This machine's addresses, as Java sees them (used before ip -d address has run). */
     private static Set<String> javaLocalAddresses() {
-        Set<String> addresses = Collections.synchronizedSet(new LinkedHashSet<>());
+        Set<String> addresses = new LinkedHashSet<>();
         try {
             var nics = NetworkInterface.getNetworkInterfaces();
             while (nics != null && nics.hasMoreElements()) {
