@@ -21,12 +21,45 @@ import java.util.regex.Pattern;
  * @param parser       creates the parser; null for a known file this version does not read
  * @param alsoProvides other inputs the same file gives (iptables-save holds the filter and the
  *                     nat table); the file is still read once
+ * @param collect      what {@code netrules collect node} does with this source
+ * @param target       what {@code {target}} stands for in a per-target source
  */
 public record FactSource(String input, String command, String fileName, Pattern targetPattern,
-                         Supplier<CommandParser> parser, List<String> alsoProvides) {
+                         Supplier<CommandParser> parser, List<String> alsoProvides, Collect collect,
+                         Target target) {
+
+    /** What the node collector does with a source. */
+    public enum Collect {
+        /** Never run: a form the reader also accepts (an older command, a sosreport's name). */
+        NO,
+        /** Run the command (or copy the file); a non-zero exit means the input was not collected. */
+        RUN,
+        /**
+         * Run the command; a non-zero exit is the command's answer (the peer is unreachable), not a
+         * failure to collect: the file is kept and nothing is recorded as not collected.
+         */
+        PROBE,
+        /**
+         * Run the command only when the systemd unit it reads ({@code --unit NAME}) exists; of an
+         * input's sources marked so, the first whose unit exists is run.
+         */
+        IF_UNIT
+    }
+
+    /** What {@code {target}} stands for in a per-target source. */
+    public enum Target {
+        /** Not a per-target source. */
+        NONE,
+        /** The host IP of every other node. */
+        PEER,
+        /** A network interface of the node. */
+        INTERFACE
+    }
 
     public FactSource {
         alsoProvides = alsoProvides == null ? List.of() : List.copyOf(alsoProvides);
+        collect = collect == null ? Collect.NO : collect;
+        target = target == null ? Target.NONE : target;
     }
 
     /** Every input this source gives, its own first. */
@@ -39,7 +72,51 @@ public record FactSource(String input, String command, String fileName, Pattern 
 
     /** The same source, also giving these inputs. */
     public FactSource alsoProviding(String... inputs) {
-        return new FactSource(input, command, fileName, targetPattern, parser, List.of(inputs));
+        return new FactSource(input, command, fileName, targetPattern, parser, List.of(inputs), collect, target);
+    }
+
+    /** The same source, run (or copied) by the node collector. */
+    public FactSource run() {
+        return collected(Collect.RUN);
+    }
+
+    /** The same source, run by the node collector, whose non-zero exit is an answer. */
+    public FactSource probe() {
+        return collected(Collect.PROBE);
+    }
+
+    /** The same source, run by the node collector when its systemd unit exists. */
+    public FactSource runIfUnit() {
+        if (unit() == null) {
+            throw new IllegalArgumentException(command + ": no --unit to check");
+        }
+        return collected(Collect.IF_UNIT);
+    }
+
+    private FactSource collected(Collect how) {
+        return new FactSource(input, command, fileName, targetPattern, parser, alsoProvides, how, target);
+    }
+
+    /** The same per-target source, its target being of this kind. */
+    public FactSource per(Target kind) {
+        if (!perTarget()) {
+            throw new IllegalArgumentException(command + ": not a per-target source");
+        }
+        return new FactSource(input, command, fileName, targetPattern, parser, alsoProvides, collect, kind);
+    }
+
+    /** The systemd unit the command reads ({@code journalctl --unit NAME}), or null. */
+    public String unit() {
+        if (command == null) {
+            return null;
+        }
+        String[] words = command.trim().split("\\s+");
+        for (int i = 0; i + 1 < words.length; i++) {
+            if (words[i].equals("--unit") || words[i].equals("-u")) {
+                return words[i + 1];
+            }
+        }
+        return null;
     }
 
     static final String TARGET = "{target}";
@@ -53,13 +130,13 @@ public record FactSource(String input, String command, String fileName, Pattern 
             String after = mangled.substring(at + "NRTARGETNR".length());
             // A target never starts with '-': "ethtool_-i_eth0" is another command, not a target.
             Pattern pattern = Pattern.compile(Pattern.quote(before) + "([^-].*)" + Pattern.quote(after));
-            return new FactSource(input, command, before + TARGET + after, pattern, parser, List.of());
+            return new FactSource(input, command, before + TARGET + after, pattern, parser, List.of(), null, null);
         }
-        return new FactSource(input, command, SosNaming.fileName(command), null, parser, List.of());
+        return new FactSource(input, command, SosNaming.fileName(command), null, parser, List.of(), null, null);
     }
 
     public static FactSource copiedFile(String input, String path, Supplier<CommandParser> parser) {
-        return new FactSource(input, null, path, null, parser, List.of());
+        return new FactSource(input, null, path, null, parser, List.of(), null, null);
     }
 
     public boolean perTarget() {
@@ -83,5 +160,25 @@ public record FactSource(String input, String command, String fileName, Pattern 
     /** The live command for one target. */
     public String commandFor(String target) {
         return command == null ? null : command.replace(TARGET, target);
+    }
+
+    /**
+     * The live command as the argument list to execute: the command split at spaces, and
+     * {@code {target}} replaced by the target as one argument (null target: no per-target part).
+     */
+    public List<String> argv(String target) {
+        if (command == null) {
+            throw new IllegalStateException(fileName + " is a copied file, not a command");
+        }
+        List<String> argv = new java.util.ArrayList<>();
+        for (String word : command.trim().split("\\s+")) {
+            argv.add(target == null ? word : word.replace(TARGET, target));
+        }
+        return argv;
+    }
+
+    /** A copied file (its path is the file name), not a command. */
+    public boolean copied() {
+        return command == null;
     }
 }

@@ -1,5 +1,6 @@
 package io.netrules.capture;
 
+import io.netrules.capture.FactSource.Target;
 import io.netrules.parse.CommandParser;
 import io.netrules.parse.files.JournalParser;
 import io.netrules.parse.files.NodeConfigParser;
@@ -54,39 +55,41 @@ public final class FactSources {
     public static final String RESOLV_CONF = "resolv-conf";
     public static final String NODE_CONFIG = "node-config";
 
+    // The first source of each input is the one netrules' node collector runs (run(), probe(),
+    // or runIfUnit() for each alternative unit); the others are forms the reader also accepts.
     private static final List<FactSource> ALL = List.of(
-            cmd(IP_ADDRESS, "ip -d address", IpAddressParser::new),
+            cmd(IP_ADDRESS, "ip -d address", IpAddressParser::new).run(),
             cmd(IP_ADDRESS, "ip address", IpAddressParser::new),
             cmd(IP_ADDRESS, "ip -o addr", IpAddressParser::new),
             cmd(IP_ADDRESS, "ip -j address", IpJsonAddressParser::new),
-            cmd(IP_ROUTE, "ip route show table all", IpRouteParser::new),
+            cmd(IP_ROUTE, "ip route show table all", IpRouteParser::new).run(),
             cmd(IP_ROUTE, "ip route", IpRouteParser::new),
             cmd(IP_ROUTE, "ip -j route", IpJsonRouteParser::new),
-            cmd(ROUTE_GET, "ip route get {target}", IpRouteGetParser::new),
-            cmd(SYSCTL, "sysctl -a", SysctlParser::new),
+            cmd(ROUTE_GET, "ip route get {target}", IpRouteGetParser::new).per(Target.PEER).probe(),
+            cmd(SYSCTL, "sysctl -a", SysctlParser::new).run(),
             cmd(SYSCTL, "sysctl net.ipv4.ip_forward", SysctlParser::new),
-            cmd(OVS_BRIDGES, "ovs-vsctl -t 5 list-br", OvsListBrParser::new),
+            cmd(OVS_BRIDGES, "ovs-vsctl -t 5 list-br", OvsListBrParser::new).run(),
             cmd(OVS_BRIDGES, "ovs-vsctl list-br", OvsListBrParser::new),
-            cmd(OVS_SHOW, "ovs-vsctl -t 5 show", OvsShowParser::new),
+            cmd(OVS_SHOW, "ovs-vsctl -t 5 show", OvsShowParser::new).run(),
             cmd(OVS_SHOW, "ovs-vsctl show", OvsShowParser::new),
-            cmd(OVS_PORTS, "ovs-ofctl -O OpenFlow13 dump-ports-desc br0", OvsPortsDescParser::new),
+            cmd(OVS_PORTS, "ovs-ofctl -O OpenFlow13 dump-ports-desc br0", OvsPortsDescParser::new).run(),
             cmd(OVS_PORTS, "ovs-ofctl dump-ports-desc br0", OvsPortsDescParser::new),
             // Read the -O OpenFlow13 dump where there is one: sosreport's plain dump of an
             // OpenFlow13-only bridge holds only a version-negotiation error.
-            cmd(OVS_FLOWS, "ovs-ofctl -O OpenFlow13 dump-flows br0", OvsFlowsParser::new),
+            cmd(OVS_FLOWS, "ovs-ofctl -O OpenFlow13 dump-flows br0", OvsFlowsParser::new).run(),
             cmd(OVS_FLOWS, "ovs-ofctl dump-flows br0", OvsFlowsParser::new),
-            cmd(IPTABLES_FILTER, "iptables-save", IptablesSaveParser::new).alsoProviding(IPTABLES_NAT),
+            cmd(IPTABLES_FILTER, "iptables-save", IptablesSaveParser::new).alsoProviding(IPTABLES_NAT).run(),
             // sosreport lists the tables instead (it has no iptables-save); -vnxL is the filter table.
             cmd(IPTABLES_FILTER, "iptables -t filter -nvL", () -> IptablesListParser.forTable("filter")),
             cmd(IPTABLES_FILTER, "iptables -vnxL", () -> IptablesListParser.forTable("filter")),
             cmd(IPTABLES_NAT, "iptables -t nat -nvL", () -> IptablesListParser.forTable("nat")),
-            cmd(ETHTOOL, "ethtool {target}", EthtoolParser::new),
-            cmd(PING, "ping -c 3 {target}", PingParser::new),
-            cmd(TRACEPATH, "tracepath {target}", TracepathParser::new),
-            cmd(JOURNAL, "journalctl --no-pager --unit origin-node", JournalParser::new),
-            cmd(JOURNAL, "journalctl --no-pager --unit atomic-openshift-node", JournalParser::new),
-            FactSource.copiedFile(RESOLV_CONF, "etc/resolv.conf", ResolvConfParser::new),
-            FactSource.copiedFile(NODE_CONFIG, "etc/origin/node/node-config.yaml", NodeConfigParser::new));
+            cmd(ETHTOOL, "ethtool {target}", EthtoolParser::new).per(Target.INTERFACE).run(),
+            cmd(PING, "ping -c 3 {target}", PingParser::new).per(Target.PEER).probe(),
+            cmd(TRACEPATH, "tracepath {target}", TracepathParser::new).per(Target.PEER).probe(),
+            cmd(JOURNAL, "journalctl --no-pager --unit origin-node", JournalParser::new).runIfUnit(),
+            cmd(JOURNAL, "journalctl --no-pager --unit atomic-openshift-node", JournalParser::new).runIfUnit(),
+            FactSource.copiedFile(RESOLV_CONF, "etc/resolv.conf", ResolvConfParser::new).run(),
+            FactSource.copiedFile(NODE_CONFIG, "etc/origin/node/node-config.yaml", NodeConfigParser::new).run());
 
     private static final Map<String, List<FactSource>> BY_INPUT = new LinkedHashMap<>();
 
@@ -122,6 +125,16 @@ public final class FactSources {
     public static String preferredFileName(String input) {
         List<FactSource> sources = forInput(input);
         return sources.isEmpty() ? input : sources.get(0).fileName();
+    }
+
+    /**
+     * The sources {@code netrules collect node} uses, in registry order: every source marked
+     * run, probe or run-if-unit. Each node input has exactly one, its first source, or (the
+     * journal) a run of alternatives at its head of which the collector runs the first whose
+     * unit exists.
+     */
+    public static List<FactSource> collected() {
+        return ALL.stream().filter(s -> s.collect() != FactSource.Collect.NO).toList();
     }
 
     /** The source a file name (a node folder entry or a sosreport command file) belongs to. */

@@ -3,7 +3,9 @@ package io.netrules.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netrules.TestPaths;
+import io.netrules.collect.FakeNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +95,23 @@ class CliIT {
         Run l = jar("rules", "list");
         assertEquals(0, l.status(), l.err());
         assertTrue(l.out().lines().anyMatch(s -> s.startsWith("NR-OVS-005") && s.contains("ovs")), l.out());
+    }
+
+    @Test
+    void collectNodeThenDiagnoseTheCapture(@TempDir Path tmp) throws Exception {
+        Path sample = TestPaths.sample("broken-vxlan-flows");
+        FakeNode fake = FakeNode.of(tmp.resolve("fake"), sample.resolve("nodes/node-3"));
+        Path out = tmp.resolve("capture");
+        Run c = jar("collect", "node", "--out", out.toString(), "--node-name", "node-3", "--cluster-facts",
+                sample.resolve("cluster/hostsubnets.json").toString(), "--host-root", fake.hostRoot.toString(),
+                "--path-prefix", fake.path());
+        assertEquals(0, c.status(), c.err());
+        assertTrue(c.out().startsWith("node node-3: "), c.out());
+        Files.createDirectories(out.resolve("cluster"));
+        Files.copy(sample.resolve("cluster/hostsubnets.json"), out.resolve("cluster/hostsubnets.json"));
+        Run d = jar("diagnose", "--capture", out.toString());
+        assertEquals(1, d.status(), d.err());
+        assertTrue(d.out().contains("NR-OVS-005  node node-3  hostsubnet/node-1"), d.out());
     }
 
     @Test
