@@ -118,6 +118,44 @@ public final class Lab implements AutoCloseable {
         return script("lab-exec.sh", args, timeoutSeconds);
     }
 
+    /**
+     * Runs the real collector ({@code netrules collect node}) inside every node's namespace, in
+     * parallel, into {@code out}, and copies the lab's cluster objects to {@code out/cluster}: a
+     * capture as an admin would make it. Returns the wall time in milliseconds.
+     */
+    public long collect(Path out) throws IOException, InterruptedException {
+        Files.createDirectories(out.resolve("cluster"));
+        try (var files = Files.list(workdir.resolve("cluster"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, out.resolve("cluster").resolve(f.getFileName()));
+            }
+        }
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        long start = System.nanoTime();
+        List<java.util.concurrent.CompletableFuture<Result>> runs = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            List<String> cmd = List.of(javaBin, "-cp", System.getProperty("java.class.path"), "io.netrules.cli.Main",
+                    "collect", "node", "--out", out.toString(), "--node-name", node(i),
+                    "--cluster-facts", workdir.resolve("cluster/hostsubnets.json").toString(),
+                    "--host-root", workdir.resolve(node(i)).toString(), "--timeout", "10s");
+            int n = i;
+            runs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return exec(n, cmd, 120);
+                } catch (IOException | InterruptedException e) {
+                    return new Result(-1, "", e.toString());
+                }
+            }));
+        }
+        for (var r : runs) {
+            Result result = r.join();
+            if (result.status() != 0) {
+                throw new IOException("collector failed (" + result.status() + "): " + result.err());
+            }
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
     Result script(String name, List<String> args, int timeoutSeconds) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("bash", scripts.resolve(name).toString(), prefix,
                 workdir.toString()));
