@@ -139,7 +139,7 @@ public final class Evaluator {
     }
 
     private ScopeResult evaluateNode(String node, Capture capture, ClusterFacts cluster, List<ParseWarning> warnings) {
-        KieSession session = rules.kieBase().newKieSession();
+        KieSession session = rules.nodeKieBase().newKieSession();
         try {
             FindingListener listener = new FindingListener();
             session.addEventListener((AgendaEventListener) listener);
@@ -239,7 +239,7 @@ public final class Evaluator {
     }
 
     private ScopeResult evaluateCluster(ClusterFacts cluster, List<NodeSummary> nodes) {
-        KieSession session = rules.kieBase().newKieSession();
+        KieSession session = rules.clusterKieBase().newKieSession();
         try {
             FindingListener listener = new FindingListener();
             session.addEventListener((AgendaEventListener) listener);
@@ -262,7 +262,7 @@ public final class Evaluator {
         if (findings.size() < 2 || rules.linkRules().isEmpty()) {
             return findings;
         }
-        KieSession session = rules.kieBase().newKieSession();
+        KieSession session = rules.clusterKieBase().newKieSession();
         List<Explains> links = new ArrayList<>();
         try {
             session.insert(new LinkScope());

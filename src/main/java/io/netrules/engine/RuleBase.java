@@ -23,23 +23,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One KieBase built from rule files, with the metadata and remediation text of every rule ID.
+ * The rule base built from rule files, with the metadata and remediation text of every rule ID.
  * Building checks what every rule needs (ID, severity, layer, scope, known inputs, a remediation
  * text) and reports each problem as {@code file:line: message}.
+ *
+ * <p>Node rules and the rest (cluster and links rules) are compiled into two KieBases, at the
+ * same time on two threads: compiling dominates start-up, node sessions never need the cluster
+ * rules, and the cluster session never needs the node rules. A rule file therefore holds rules
+ * of one kind.
  */
 public final class RuleBase {
     /** Inputs the engine derives itself rather than reading from one file. */
     public static final String PRIMARY_INTERFACE = "primary-interface";
 
-    private final KieBase kieBase;
+    private final KieBase nodeKieBase;
+    private final KieBase clusterKieBase;
     private final Map<String, RuleMeta> byRuleName;
     private final Map<String, RuleDoc> byId;
 
     private final List<RuleMeta> linkRules;
 
-    private RuleBase(KieBase kieBase, Map<String, RuleMeta> byRuleName, Map<String, RuleDoc> byId,
-                     List<RuleMeta> linkRules) {
-        this.kieBase = kieBase;
+    private RuleBase(KieBase nodeKieBase, KieBase clusterKieBase, Map<String, RuleMeta> byRuleName,
+                     Map<String, RuleDoc> byId, List<RuleMeta> linkRules) {
+        this.nodeKieBase = nodeKieBase;
+        this.clusterKieBase = clusterKieBase;
         this.byRuleName = byRuleName;
         this.byId = byId;
         this.linkRules = linkRules;
@@ -50,8 +57,14 @@ public final class RuleBase {
         return linkRules;
     }
 
-    public KieBase kieBase() {
-        return kieBase;
+    /** The node rules: node sessions are made from this. */
+    public KieBase nodeKieBase() {
+        return nodeKieBase;
+    }
+
+    /** The cluster and links rules: the cluster and links sessions are made from this. */
+    public KieBase clusterKieBase() {
+        return clusterKieBase;
     }
 
     public RuleMeta meta(String ruleName) {
@@ -72,7 +85,13 @@ public final class RuleBase {
                 || ClusterInputs.POD_LOGS.equals(input);
     }
 
-    public static RuleBase build(List<RuleFile> files) throws RuleBuildException {
+    private static final Pattern SCOPE = Pattern.compile("@scope\\(\\s*\"?(\\w+)\"?\\s*\\)");
+
+    /** A KieBase compiled from some files, or the errors that stopped it. */
+    private record Compiled(KieBase kieBase, List<String> errors) {
+    }
+
+    private static Compiled compile(List<RuleFile> files, String tag) {
         List<String> errors = new ArrayList<>();
         KieHelper helper = new KieHelper();
         Map<String, RuleFile> byResource = new HashMap<>();
@@ -80,7 +99,7 @@ public final class RuleBase {
             RuleFile f = files.get(i);
             // Synthetic resource names keep Drools happy whatever the user's paths look like;
             // errors are mapped back to the display path.
-            String resource = packageFolder(f.drl()) + "r" + i + "_" + baseName(f.display());
+            String resource = packageFolder(f.drl()) + tag + i + "_" + baseName(f.display());
             byResource.put(resource, f);
             helper.addContent(f.drl(), resource);
         }
@@ -90,19 +109,56 @@ public final class RuleBase {
             String where = f == null ? (m.getPath() == null ? "rules" : m.getPath()) : f.display();
             errors.add(where + ":" + Math.max(m.getLine(), 1) + ": " + oneLine(m.getText()));
         }
+        return new Compiled(errors.isEmpty() ? helper.build() : null, errors);
+    }
+
+    public static RuleBase build(List<RuleFile> files) throws RuleBuildException {
+        List<String> errors = new ArrayList<>();
+        List<RuleFile> nodeFiles = new ArrayList<>();
+        List<RuleFile> otherFiles = new ArrayList<>();
+        for (RuleFile f : files) {
+            Set<String> scopes = new java.util.TreeSet<>();
+            Matcher m = SCOPE.matcher(f.drl());
+            while (m.find()) {
+                scopes.add(m.group(1).toLowerCase());
+            }
+            if (scopes.contains("node") && scopes.size() > 1) {
+                errors.add(f.display() + ":1: a rule file holds node rules or cluster/links rules, not both; this one"
+                        + " has " + scopes);
+            } else if (scopes.contains("node")) {
+                nodeFiles.add(f);
+            } else {
+                otherFiles.add(f);
+            }
+        }
         if (!errors.isEmpty()) {
             throw new RuleBuildException(errors);
         }
-        KieBase kieBase = helper.build();
+        java.util.concurrent.CompletableFuture<Compiled> nodeBuild =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> compile(nodeFiles, "n"));
+        Compiled other = compile(otherFiles, "c");
+        Compiled node = nodeBuild.join();
+        errors.addAll(node.errors());
+        errors.addAll(other.errors());
+        if (!errors.isEmpty()) {
+            throw new RuleBuildException(errors);
+        }
 
         Map<String, RuleMeta> byRuleName = new LinkedHashMap<>();
         Map<String, List<RuleMeta>> rulesById = new TreeMap<>();
         List<RuleMeta> linkRules = new ArrayList<>();
-        for (KiePackage pkg : kieBase.getKiePackages()) {
+        List<KiePackage> packages = new ArrayList<>(node.kieBase().getKiePackages());
+        packages.addAll(other.kieBase().getKiePackages());
+        for (KiePackage pkg : packages) {
             for (Rule rule : pkg.getRules()) {
                 RuleFile f = fileOf(rule, files);
                 String display = f == null ? "rules" : f.display();
                 int line = f == null ? 1 : lineOf(f.drl(), rule.getName());
+                if (byRuleName.containsKey(rule.getName())) {
+                    // Two KieBases cannot see each other's names: check across them here.
+                    errors.add(display + ":" + line + ": Duplicate rule name: " + rule.getName());
+                    continue;
+                }
                 RuleMeta meta = meta(rule, display, line, errors);
                 if (meta != null && meta.scope() == RuleMeta.Scope.LINKS) {
                     byRuleName.put(rule.getName(), meta);
@@ -145,7 +201,7 @@ public final class RuleBase {
         if (!errors.isEmpty()) {
             throw new RuleBuildException(errors);
         }
-        return new RuleBase(kieBase, byRuleName, byId, List.copyOf(linkRules));
+        return new RuleBase(node.kieBase(), other.kieBase(), byRuleName, byId, List.copyOf(linkRules));
     }
 
     private static final Set<String> META_KEYS = Set.of("id", "severity", "layer", "guide", "scope", "requires");
