@@ -11,7 +11,7 @@ import java.util.Properties;
 @Command(name = "netrules", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Finds where OpenShift SDN networking (openshift-sdn, Open vSwitch) is broken, and what to do.",
         subcommands = {DiagnoseCommand.class, ExplainCommand.class, RulesCommand.class, CollectCommand.class,
-                CommandLine.HelpCommand.class})
+                CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
