@@ -403,7 +403,7 @@ public final class HtmlReport {
             .lane-title{font-size:12px;fill:#5f6368;text-transform:uppercase;letter-spacing:.06em}
             .lane-label{font-size:14px;font-weight:600;fill:#202124}.lane-sub{font-size:12px;fill:#5f6368}
             .arrow{stroke:#5f6368;stroke-width:1.6}.wire{stroke:#9aa0a6;stroke-width:1.4;fill:none;stroke-dasharray:4 3}
-            .hop rect{stroke:#5f6368;stroke-width:1.2}.hop-label{font-size:13.5px;font-weight:600}.hop-count{font-size:11.5px}
+            .hop rect{stroke:#5f6368;stroke-width:1.2}.hop-label{font-size:13px;font-weight:600}.hop-count{font-size:11.5px}
             .hop[data-detail]{cursor:pointer}.hop[data-detail]:hover rect,.hop:focus rect{stroke:#1a73e8;stroke-width:3}
             .hop:focus{outline:none}.hop.selected rect{stroke:#1a73e8;stroke-width:4}
             .hop.error rect{fill:#d93025}.hop.error text{fill:#fff}.hop.warning rect{fill:#f9ab00}.hop.warning text{fill:#202124}
