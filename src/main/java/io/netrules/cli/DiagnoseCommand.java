@@ -47,7 +47,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Mixin
     RuleOptions rules;
 
-    @Option(names = "--format", defaultValue = "text",
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
             description = "text, json, html, sarif, junit or markdown (default: ${DEFAULT-VALUE}).")
     Format format;
 
