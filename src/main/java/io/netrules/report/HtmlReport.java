@@ -85,8 +85,11 @@ public final class HtmlReport {
                 h.append(" · root cause at <b>").append(esc(rootHops)).append("</b>");
             }
         }
-        h.append("</p>\n<p class=\"counts\"><span class=\"n-error\">").append(s.errors()).append(" error(s)</span> · ")
-                .append("<span class=\"n-warning\">").append(s.warnings()).append(" warning(s)</span> · ")
+        // Counts are coloured only when there is something to count.
+        h.append("</p>\n<p class=\"counts\"><span").append(s.errors() > 0 ? " class=\"n-error\"" : "").append('>')
+                .append(s.errors()).append(" error(s)</span> · <span")
+                .append(s.warnings() > 0 ? " class=\"n-warning\"" : "").append('>')
+                .append(s.warnings()).append(" warning(s)</span> · ")
                 .append(s.info()).append(" info · ").append(d.notEvaluated().size()).append(" not evaluated</p>\n")
                 .append("</header>\n");
     }

@@ -139,9 +139,10 @@ final class Chromium implements AutoCloseable {
         String target = send(null, "Target.createTarget", Map.of("url", "about:blank")).get("targetId").asText();
         String session = send(null, "Target.attachToTarget", Map.of("targetId", target, "flatten", true))
                 .get("sessionId").asText();
-        Page page = new Page(session);
+        Page page = new Page(session, width);
         send(session, "Page.enable", Map.of());
         send(session, "Network.enable", Map.of());
+        send(session, "Emulation.setScrollbarsHidden", Map.of("hidden", true));
         send(session, "Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
         return page;
@@ -150,9 +151,11 @@ final class Chromium implements AutoCloseable {
     /** One tab. */
     final class Page {
         private final String session;
+        private final int width;
 
-        private Page(String session) {
+        private Page(String session, int width) {
             this.session = session;
+            this.width = width;
         }
 
         /** Loads a URL and waits for its load event (the page's scripts have run by then). */
@@ -204,9 +207,19 @@ final class Chromium implements AutoCloseable {
             return urls;
         }
 
-        /** A PNG of the whole page. */
+        /**
+         * Makes the viewport as tall as the page, so the whole page is on screen and a
+         * screenshot shows it in the same layout the page's coordinates were measured in.
+         */
+        void fitToContent() {
+            int height = eval("document.documentElement.scrollHeight").asInt();
+            send(session, "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        }
+
+        /** A PNG of the viewport (call {@link #fitToContent} first for the whole page). */
         byte[] screenshot() {
-            JsonNode r = send(session, "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
+            JsonNode r = send(session, "Page.captureScreenshot", Map.of("format", "png"));
             return Base64.getDecoder().decode(r.get("data").asText());
         }
     }

@@ -148,6 +148,9 @@ class HtmlReportChromiumIT {
         assertEquals(List.of(html.toUri().toString()), page.requestedUrls());
 
         // What the user sees: the screenshot is a PNG, node-3's vxlan0 is red, node-1's is green.
+        page.fitToContent();
+        broken = centre(page, "node-3", "vxlan0");
+        fine = centre(page, "node-1", "vxlan0");
         byte[] png = page.screenshot();
         Path shot = TestPaths.project().resolve("target/screenshots/report-broken-vxlan-flows.png");
         Files.createDirectories(shot.getParent());
@@ -173,6 +176,7 @@ class HtmlReportChromiumIT {
         assertTrue(page.eval("document.getElementById('headline').innerText").asText().startsWith("No finding"));
         Path shot = TestPaths.project().resolve("target/screenshots/report-healthy-3node.png");
         Files.createDirectories(shot.getParent());
+        page.fitToContent();
         Files.write(shot, page.screenshot());
         assertPng(shot);
     }
