@@ -107,10 +107,13 @@ class SarifReportTest {
     @Test
     void aFindingPointsAtTheFileAndLineOfItsFirstEvidence() throws Exception {
         JsonNode run = MAPPER.readTree(sarif("broken-vxlan-flows")).at("/runs/0");
-        JsonNode results = run.get("results");
-        assertEquals(1, results.size());
-        JsonNode r = results.get(0);
-        assertEquals("NR-OVS-005", r.get("ruleId").asText());
+        JsonNode r = null;
+        for (JsonNode result : run.get("results")) {
+            if (result.get("ruleId").asText().equals("NR-OVS-005")) {
+                r = result;
+            }
+        }
+        assertTrue(r != null, run.get("results").toString());
         assertEquals("NR-OVS-005", run.at("/tool/driver/rules/" + r.get("ruleIndex").asInt() + "/id").asText());
         assertEquals("error", r.get("level").asText());
         assertEquals("node-3 has no VXLAN flows for node-1 (10.0.0.1, subnet 10.128.0.0/23)",
