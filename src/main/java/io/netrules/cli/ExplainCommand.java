@@ -1,8 +1,6 @@
 package io.netrules.cli;
 
-import io.netrules.capture.CaptureException;
 import io.netrules.engine.RuleBase;
-import io.netrules.engine.RuleBuildException;
 import io.netrules.engine.RuleDoc;
 import io.netrules.engine.RuleMeta;
 import io.netrules.engine.RuleText;
@@ -35,14 +33,8 @@ public final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RuleBase base;
-        try {
-            base = rules.load();
-        } catch (CaptureException e) {
-            err.println("netrules: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        } catch (RuleBuildException e) {
-            e.messages().forEach(err::println);
+        RuleBase base = rules.loadOrReport(err);
+        if (base == null) {
             return ExitCodes.BAD_INPUT;
         }
         RuleDoc doc = base.doc(id.strip().toUpperCase());

@@ -31,4 +31,20 @@ public final class RuleOptions {
         }
         return RuleBase.build(files);
     }
+
+    /**
+     * Loads the rules, or prints why it cannot (one line per problem, {@code file:line: message})
+     * and returns null: the caller then exits with {@link ExitCodes#BAD_INPUT}.
+     */
+    RuleBase loadOrReport(java.io.PrintWriter err) {
+        try {
+            return load();
+        } catch (CaptureException e) {
+            err.println("netrules: " + e.getMessage());
+        } catch (RuleBuildException e) {
+            e.messages().forEach(err::println);
+        }
+        err.flush();
+        return null;
+    }
 }

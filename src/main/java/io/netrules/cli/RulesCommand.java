@@ -1,8 +1,6 @@
 package io.netrules.cli;
 
-import io.netrules.capture.CaptureException;
 import io.netrules.engine.RuleBase;
-import io.netrules.engine.RuleBuildException;
 import io.netrules.engine.RuleDoc;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,14 +40,8 @@ public final class RulesCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            RuleBase base;
-            try {
-                base = rules.load();
-            } catch (CaptureException e) {
-                spec.commandLine().getErr().println("netrules: " + e.getMessage());
-                return ExitCodes.BAD_INPUT;
-            } catch (RuleBuildException e) {
-                e.messages().forEach(spec.commandLine().getErr()::println);
+            RuleBase base = rules.loadOrReport(spec.commandLine().getErr());
+            if (base == null) {
                 return ExitCodes.BAD_INPUT;
             }
             if (format == Format.markdown) {

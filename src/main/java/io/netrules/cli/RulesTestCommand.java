@@ -5,7 +5,6 @@ import io.netrules.cases.RuleCase;
 import io.netrules.cases.RuleCaseFile;
 import io.netrules.cases.RuleCaseRunner;
 import io.netrules.engine.RuleBase;
-import io.netrules.engine.RuleBuildException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,16 +40,10 @@ final class RulesTestCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RuleBase base;
         RuleOptions options = new RuleOptions();
         options.ruleDirs.add(dir);
-        try {
-            base = options.load();
-        } catch (CaptureException e) {
-            err.println("netrules: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        } catch (RuleBuildException e) {
-            e.messages().forEach(err::println);
+        RuleBase base = options.loadOrReport(err);
+        if (base == null) {
             return ExitCodes.BAD_INPUT;
         }
         List<Path> roots = new ArrayList<>();

@@ -38,14 +38,16 @@ public final class ToolFailures {
         if (NO_BRIDGE.matcher(line).find()) {
             return ToolErrorKind.NO_SUCH_BRIDGE;
         }
+        // Before "OVS down": ovs-vsctl run without root says "database connection failed
+        // (Permission denied)", which says nothing about whether OVS runs.
+        if (DENIED.matcher(line).find()) {
+            return ToolErrorKind.PERMISSION_DENIED;
+        }
         if (OVS_DOWN.matcher(line).find()) {
             return ToolErrorKind.OVS_NOT_RUNNING;
         }
         if (NOT_INSTALLED.matcher(line).find()) {
             return ToolErrorKind.NOT_INSTALLED;
-        }
-        if (DENIED.matcher(line).find()) {
-            return ToolErrorKind.PERMISSION_DENIED;
         }
         return null;
     }

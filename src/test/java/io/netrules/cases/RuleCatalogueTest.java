@@ -43,6 +43,13 @@ class RuleCatalogueTest {
     }
 
     @Test
+    void everyCatalogueIdHasARule() throws IOException {
+        java.util.TreeSet<String> missing = new java.util.TreeSet<>(catalogue());
+        missing.removeAll(Rules.builtin().docs().keySet());
+        assertEquals(new java.util.TreeSet<String>(), missing, "catalogue IDs without a rule");
+    }
+
+    @Test
     void everyRuleIdIsInTheCatalogue() throws IOException {
         Set<String> catalogue = catalogue();
         for (String id : Rules.builtin().docs().keySet()) {

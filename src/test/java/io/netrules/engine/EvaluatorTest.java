@@ -114,4 +114,35 @@ class EvaluatorTest {
                 .orElseThrow();
         assertTrue(ne.reason().contains("timed out after 30 s"), ne.reason());
     }
+
+    @Test
+    void healthyCaptureWithOneNodesFlowsMissingGivesNotEvaluatedNotFindings(@TempDir Path tmp) throws Exception {
+        Path source = io.netrules.TestPaths.sample("healthy-3node");
+        try (var walk = Files.walk(source)) {
+            for (Path p : walk.toList()) {
+                Path t = tmp.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        Files.delete(tmp.resolve("nodes/node-2/ovs-ofctl_-O_OpenFlow13_dump-flows_br0"));
+        Diagnosis d = diagnose(tmp);
+        assertEquals(List.of(), d.findings(), "no finding from a missing flow dump");
+        java.util.Set<String> flowRules = new java.util.TreeSet<>();
+        for (RuleDoc doc : Rules.builtin().docs().values()) {
+            if (doc.rules().stream().allMatch(m -> m.requires().stream().anyMatch(alt -> alt.equals(List.of("ovs-flows"))))) {
+                flowRules.add(doc.id());
+            }
+        }
+        assertTrue(flowRules.contains("NR-OVS-005") && flowRules.contains("NR-OVS-006"), flowRules.toString());
+        for (String id : flowRules) {
+            NotEvaluated ne = notEvaluated(d, id).stream().filter(n -> "node-2".equals(n.node())).findFirst()
+                    .orElseThrow(() -> new AssertionError(id + " should be not evaluated on node-2"));
+            assertTrue(ne.missing().contains("ovs-ofctl_-O_OpenFlow13_dump-flows_br0"), ne.toString());
+        }
+        assertTrue(d.notEvaluated().stream().noneMatch(n -> "node-1".equals(n.node()) && flowRules.contains(n.id())));
+    }
 }
