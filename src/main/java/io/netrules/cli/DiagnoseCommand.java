@@ -8,15 +8,24 @@ import io.netrules.engine.ReportFinding;
 import io.netrules.engine.RuleBase;
 import io.netrules.engine.RuleBuildException;
 import io.netrules.model.Severity;
+import io.netrules.report.HtmlReport;
 import io.netrules.report.JsonReport;
+import io.netrules.report.JunitReport;
+import io.netrules.report.MarkdownReport;
+import io.netrules.report.NetrulesVersion;
+import io.netrules.report.SarifReport;
 import io.netrules.report.TextReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code netrules diagnose}: evaluate a capture and report. */
@@ -24,7 +33,7 @@ import java.util.concurrent.Callable;
         description = "Diagnose a capture: findings with evidence and what to do, by layer.")
 public final class DiagnoseCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, html, sarif, junit, markdown }
 
     enum FailOn { error, warn, info, never }
 
@@ -38,8 +47,21 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Mixin
     RuleOptions rules;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text, json, html, sarif, junit or markdown (default: ${DEFAULT-VALUE}).")
     Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    Path out;
+
+    @Option(names = {"-q", "--quiet"},
+            description = "Print no report on standard output (one written with --out still is), only errors: "
+                    + "the exit status tells.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"},
+            description = "Also say on standard error what was read and how long each step took.")
+    boolean verbose;
 
     @Option(names = "--fail-on", defaultValue = "error", paramLabel = "LEVEL",
             description = "Exit 1 when a finding is at or above: error, warn, info or never (default: ${DEFAULT-VALUE}).")
@@ -59,14 +81,24 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (quiet && verbose) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--quiet and --verbose exclude each other");
+        }
         Diagnosis diagnosis;
+        RuleBase ruleBase;
         try {
-            RuleBase ruleBase = rules.load();
+            long t0 = System.nanoTime();
+            ruleBase = rules.load();
+            verbose(err, "rule base: %d rule IDs in %.1f s", ruleBase.docs().size(), seconds(t0));
+            long t1 = System.nanoTime();
             Capture c = Capture.open(capture);
             int threads = parallel > 0 ? parallel : Runtime.getRuntime().availableProcessors();
             diagnosis = new Evaluator(ruleBase, threads).evaluate(c, capture.toString());
+            verbose(err, "capture %s: %d node(s) evaluated in %.1f s: %d finding(s), %d not evaluated, %d warning(s)",
+                    capture, diagnosis.nodes().size(), seconds(t1), diagnosis.findings().size(),
+                    diagnosis.notEvaluated().size(), diagnosis.warnings().size());
         } catch (CaptureException e) {
             err.println("netrules: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
@@ -74,14 +106,60 @@ public final class DiagnoseCommand implements Callable<Integer> {
             e.messages().forEach(err::println);
             return ExitCodes.BAD_INPUT;
         }
-        if (format == Format.json) {
-            out.print(JsonReport.render(diagnosis, explain));
-        } else {
-            boolean color = !noColor && System.console() != null && System.getenv("NO_COLOR") == null;
-            out.print(new TextReport(color, explain).render(diagnosis));
+        String report = render(diagnosis, ruleBase);
+        if (out != null) {
+            try {
+                Files.writeString(out, report, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("netrules: " + out + ": cannot write the report: " + ioReason(e));
+                return ExitCodes.BAD_INPUT;
+            }
+            verbose(err, "wrote %s (%s, %d bytes)", out, format, report.getBytes(StandardCharsets.UTF_8).length);
+        } else if (!quiet) {
+            stdout.print(report);
+            stdout.flush();
         }
-        out.flush();
         return exitStatus(diagnosis);
+    }
+
+    private String render(Diagnosis d, RuleBase ruleBase) {
+        var docs = ruleBase.docs().values();
+        return switch (format) {
+            case json -> JsonReport.render(d, explain);
+            case html -> new HtmlReport(docs, NetrulesVersion.get()).render(d);
+            case sarif -> SarifReport.render(d, docs, NetrulesVersion.get(),
+                    capture.toAbsolutePath().normalize().toUri().toString().replaceFirst("/?$", "/"));
+            case junit -> JunitReport.render(d, docs);
+            case markdown -> MarkdownReport.render(d);
+            case text -> {
+                boolean color = out == null && !noColor && System.console() != null && System.getenv("NO_COLOR") == null;
+                yield new TextReport(color, explain).render(d);
+            }
+        };
+    }
+
+    private void verbose(PrintWriter err, String format, Object... args) {
+        if (verbose) {
+            err.println("netrules: " + String.format(Locale.ROOT, format, args));
+            err.flush();
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static String ioReason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e.getMessage();
     }
 
     private int exitStatus(Diagnosis d) {

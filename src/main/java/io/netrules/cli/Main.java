@@ -10,8 +10,11 @@ import java.util.Properties;
 /** The {@code netrules} command: picocli wiring only; each subcommand is its own class. */
 @Command(name = "netrules", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Finds where OpenShift SDN networking (openshift-sdn, Open vSwitch) is broken, and what to do.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:no finding at or above --fail-on", "1:findings at or above --fail-on",
+                "2:bad usage or unreadable input", "3:collection failed", "4:internal error"},
         subcommands = {DiagnoseCommand.class, ExplainCommand.class, RulesCommand.class, CollectCommand.class,
-                CommandLine.HelpCommand.class})
+                CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

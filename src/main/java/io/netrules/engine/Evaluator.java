@@ -120,8 +120,22 @@ public final class Evaluator {
         List<ParseWarning> sortedWarnings = new ArrayList<>(new LinkedHashSet<>(warnings));
         sortedWarnings.sort(Comparator.comparing(ParseWarning::source).thenComparingInt(ParseWarning::line)
                 .thenComparing(ParseWarning::text));
+        List<NodeRow> nodeRows = results.stream().map(ScopeResult::row).filter(java.util.Objects::nonNull).toList();
         return new Diagnosis(captureName, capture.metadata(), summarize(findings), findings, notEvaluated,
-                sortedWarnings);
+                sortedWarnings, nodeRows);
+    }
+
+    /** The node table's row: address and subnet from the cluster objects, MTUs from the node's interfaces. */
+    private static NodeRow nodeRow(String node, ClusterFacts cluster, PrimaryInterface primary,
+                                   List<NetInterface> interfaces) {
+        io.netrules.model.Node object = cluster.node(node);
+        io.netrules.model.HostSubnet hostSubnet = cluster.hostSubnetOf(node);
+        String ip = object != null && object.internalIP() != null ? object.internalIP()
+                : hostSubnet != null ? hostSubnet.hostIP() : null;
+        Integer tun0Mtu = interfaces.stream().filter(i -> "tun0".equals(i.name())).map(NetInterface::mtu)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return new NodeRow(node, ip, hostSubnet == null ? null : hostSubnet.subnet(),
+                primary == null ? null : primary.name(), primary == null ? null : primary.mtu(), tun0Mtu);
     }
 
     static final Comparator<ReportFinding> FINDING_ORDER = Comparator
@@ -132,9 +146,10 @@ public final class Evaluator {
             .thenComparing(f -> f.subject() == null ? "" : f.subject());
 
     /** What one session found. */
-    record ScopeResult(List<ReportFinding> findings, List<NotEvaluated> notEvaluated, NodeSummary summary) {
+    record ScopeResult(List<ReportFinding> findings, List<NotEvaluated> notEvaluated, NodeSummary summary,
+                       NodeRow row) {
         ScopeResult(List<ReportFinding> findings, List<NotEvaluated> notEvaluated) {
-            this(findings, notEvaluated, null);
+            this(findings, notEvaluated, null, null);
         }
     }
 
@@ -174,7 +189,8 @@ public final class Evaluator {
                     .filter(l -> primary.name().equals(l.iface())).findFirst().orElse(null);
             NodeSummary summary = new NodeSummary(node, r.findings().stream().map(ReportFinding::key).sorted().toList(),
                     r.notEvaluated().stream().map(NotEvaluated::id).sorted().toList(), primary, primaryLink);
-            return new ScopeResult(r.findings(), r.notEvaluated(), summary);
+            return new ScopeResult(r.findings(), r.notEvaluated(), summary,
+                    nodeRow(node, cluster, primary, interfaces));
         } finally {
             session.dispose();
         }
