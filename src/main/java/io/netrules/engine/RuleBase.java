@@ -91,9 +91,16 @@ public final class RuleBase {
     private record Compiled(KieBase kieBase, List<String> errors) {
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong BUILDS = new java.util.concurrent.atomic.AtomicLong();
+
     private static Compiled compile(List<RuleFile> files, String tag) {
         List<String> errors = new ArrayList<>();
         KieHelper helper = new KieHelper();
+        // KieHelper files every build in the one KieRepository under the default release id;
+        // two builds at once (the node and cluster KieBases, or parallel tests) would then take
+        // each other's module. A release id of its own per build keeps them apart.
+        helper.setReleaseId(helper.ks.newReleaseId("io.netrules", "rules-" + tag + "-" + BUILDS.incrementAndGet()
+                + "-" + java.util.UUID.randomUUID(), "1"));
         Map<String, RuleFile> byResource = new HashMap<>();
         for (int i = 0; i < files.size(); i++) {
             RuleFile f = files.get(i);
