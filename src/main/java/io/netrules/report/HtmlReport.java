@@ -99,7 +99,8 @@ public final class HtmlReport {
         for (State st : new State[] {State.ERROR, State.WARNING, State.FINE, State.NOT_EVALUATED}) {
             h.append("<span class=\"key ").append(st.id).append("\"></span>").append(stateWord(st)).append(' ');
         }
-        h.append("<span class=\"key root\"></span>root cause · click a hop for its findings</p>\n");
+        h.append("<span class=\"key root\"></span>root cause · \"fine · N not run\": N rules that check the hop "
+                + "could not run (input missing) · click a hop for its findings</p>\n");
     }
 
     private void svg(StringBuilder h, Diagnosis d, List<Lane> lanes) {
@@ -173,11 +174,12 @@ public final class HtmlReport {
         h.append("<g class=\"hop ").append(v.state().id).append(v.rootCause() ? " root" : "")
                 .append("\" data-hop=\"").append(v.hop().id).append("\" data-lane=\"").append(esc(node == null ? "" : node))
                 .append("\" data-state=\"").append(v.state().id).append("\" data-root-cause=\"").append(v.rootCause())
-                .append('"');
+                .append('"').append(v.partial() ? " data-partial=\"true\"" : "");
         if (v.state() != State.ORIGIN) {
             h.append(" data-detail=\"").append(detailId(laneIndex, v.hop())).append("\" tabindex=\"0\" role=\"button\"")
                     .append(" aria-pressed=\"false\" aria-label=\"").append(esc(v.hop().label + where + ": "
-                            + stateWord(v.state()) + (v.rootCause() ? ", root cause" : ""))).append('"');
+                            + stateWord(v.state()) + (v.partial() ? ", " + notRun(v) + " rule(s) not run" : "")
+                            + (v.rootCause() ? ", root cause" : ""))).append('"');
         }
         h.append(">\n<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(HOP_W)
                 .append("\" height=\"").append(HOP_H).append("\" rx=\"9\"/>\n")
@@ -204,7 +206,15 @@ public final class HtmlReport {
         if (warns > 0) {
             return warns + (warns == 1 ? " warning" : " warnings");
         }
+        if (v.partial()) {
+            return "fine · " + notRun(v) + " not run";
+        }
         return stateWord(v.state());
+    }
+
+    /** How many rules that check this hop could not run (a rule not run on several nodes counts once). */
+    private static long notRun(HopView v) {
+        return v.notEvaluated().stream().map(NotEvaluated::id).distinct().count();
     }
 
     private static String stateWord(State s) {
@@ -242,9 +252,15 @@ public final class HtmlReport {
                 if (!v.checkedByAnyRule()) {
                     h.append("<p class=\"unchecked\">No rule of this rule base checks this hop, so nothing is known "
                             + "about it.</p>\n");
+                } else if (v.state() == State.NOT_EVALUATED) {
+                    h.append("<p class=\"unchecked\">None of the rules that check this hop could run here, so "
+                            + "nothing is known about it.</p>\n");
                 } else if (v.findings().isEmpty() && v.notEvaluated().isEmpty()) {
-                    h.append("<p class=\"fine\">Nothing found here: every rule that checks this hop was evaluated "
-                            + "and none fired.</p>\n");
+                    h.append("<p class=\"fine\">Nothing found here: every rule that checks this hop ran and none "
+                            + "fired.</p>\n");
+                } else if (v.findings().isEmpty()) {
+                    h.append("<p class=\"fine\">Nothing found by the rules that ran here. The rules below could not "
+                            + "run, so this hop is fine only as far as the others can tell.</p>\n");
                 }
                 if (!v.notEvaluated().isEmpty()) {
                     h.append("<h4>Not evaluated here</h4>\n<ul class=\"not-evaluated\">\n");
@@ -406,7 +422,7 @@ public final class HtmlReport {
             .lane-title{font-size:12px;fill:#5f6368;text-transform:uppercase;letter-spacing:.06em}
             .lane-label{font-size:14px;font-weight:600;fill:#202124}.lane-sub{font-size:12px;fill:#5f6368}
             .arrow{stroke:#5f6368;stroke-width:1.6}.wire{stroke:#9aa0a6;stroke-width:1.4;fill:none;stroke-dasharray:4 3}
-            .hop rect{stroke:#5f6368;stroke-width:1.2}.hop-label{font-size:13px;font-weight:600}.hop-count{font-size:11.5px}
+            .hop rect{stroke:#5f6368;stroke-width:1.2}.hop-label{font-size:13px;font-weight:600}.hop-count{font-size:11px}
             .hop[data-detail]{cursor:pointer}.hop[data-detail]:hover rect,.hop:focus rect{stroke:#1a73e8;stroke-width:3}
             .hop:focus{outline:none}.hop.selected rect{stroke:#1a73e8;stroke-width:4}
             .hop.error rect{fill:#d93025}.hop.error text{fill:#fff}.hop.warning rect{fill:#f9ab00}.hop.warning text{fill:#202124}

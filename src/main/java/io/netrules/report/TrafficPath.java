@@ -50,7 +50,10 @@ public final class TrafficPath {
         }
     }
 
-    /** What a hop shows: its worst finding, else not evaluated (or checked by no rule), else fine. */
+    /**
+     * What a hop shows: its worst finding; else fine when at least one rule that checks it ran
+     * there; else not evaluated (no rule that checks it could run, or none checks it).
+     */
     public enum State {
         ERROR("error"), WARNING("warning"), FINE("fine"), NOT_EVALUATED("not-evaluated"), ORIGIN("origin");
 
@@ -114,9 +117,13 @@ public final class TrafficPath {
         }
     }
 
-    /** A hop as one lane shows it. */
+    /**
+     * A hop as one lane shows it. {@code partial}: the hop is fine as far as the rules that ran
+     * there can tell, but some rule that checks it could not run (its input is missing); those
+     * are in {@code notEvaluated}.
+     */
     public record HopView(Hop hop, State state, boolean rootCause, List<ReportFinding> findings,
-                          List<NotEvaluated> notEvaluated, boolean checkedByAnyRule) {
+                          List<NotEvaluated> notEvaluated, boolean checkedByAnyRule, boolean partial) {
     }
 
     /** Lanes are drawn for every node up to this many; past it, only for nodes with something to show. */
@@ -124,29 +131,72 @@ public final class TrafficPath {
 
     /** The overview lane, then one lane per node (see {@link #ALL_LANES_UP_TO}). */
     public static List<Lane> lanes(Diagnosis d, Collection<RuleDoc> rules) {
-        Set<Hop> checked = new java.util.HashSet<>();
-        Map<String, String> layerById = new java.util.HashMap<>();
-        for (RuleDoc r : rules) {
-            checked.add(hopOf(r.id(), r.layer()));
-            layerById.put(r.id(), r.layer());
-        }
+        Coverage coverage = new Coverage(d, rules);
         Set<String> rootCauses = rootCauseKeys(d);
         List<Lane> lanes = new ArrayList<>();
         List<HopView> overview = new ArrayList<>();
         for (Hop hop : Hop.values()) {
-            overview.add(view(hop, null, d, checked, rootCauses, layerById));
+            overview.add(view(hop, null, d, coverage, rootCauses));
         }
         lanes.add(new Lane(null, overview));
         for (String node : laneNodes(d)) {
             List<HopView> hops = new ArrayList<>();
             for (Hop hop : Hop.values()) {
                 if (hop.perNode) {
-                    hops.add(view(hop, node, d, checked, rootCauses, layerById));
+                    hops.add(view(hop, node, d, coverage, rootCauses));
                 }
             }
             lanes.add(new Lane(node, hops));
         }
         return lanes;
+    }
+
+    /** Which rules check which hop, and where each rule could run. */
+    private static final class Coverage {
+        private final Map<Hop, List<RuleDoc>> byHop = new java.util.EnumMap<>(Hop.class);
+        private final Map<String, String> layerById = new java.util.HashMap<>();
+        /** Rule ID to the nodes it could not run on; a null element: it could not run at cluster scope. */
+        private final Map<String, Set<String>> notRunOn = new java.util.HashMap<>();
+        private final Set<String> nodes = new TreeSet<>();
+
+        Coverage(Diagnosis d, Collection<RuleDoc> rules) {
+            for (RuleDoc r : rules) {
+                byHop.computeIfAbsent(TrafficPath.hopOf(r.id(), r.layer()), k -> new ArrayList<>()).add(r);
+                layerById.put(r.id(), r.layer());
+            }
+            for (NotEvaluated n : d.notEvaluated()) {
+                notRunOn.computeIfAbsent(n.id(), k -> new java.util.HashSet<>()).add(n.node());
+            }
+            d.nodes().forEach(r -> nodes.add(r.node()));
+        }
+
+        Hop hopOf(String id) {
+            return TrafficPath.hopOf(id, layerById.getOrDefault(id, ""));
+        }
+
+        /** How many of the rules that check this hop ran for this lane (a node, or null for the whole path). */
+        int ran(Hop hop, String node) {
+            int ran = 0;
+            for (RuleDoc r : byHop.getOrDefault(hop, List.of())) {
+                Set<String> notRun = notRunOn.getOrDefault(r.id(), java.util.Collections.emptySet());
+                boolean ok;
+                if (notRun.contains(null)) {
+                    ok = false;
+                } else if (r.scope() != io.netrules.engine.RuleMeta.Scope.NODE) {
+                    ok = true;
+                } else if (node != null) {
+                    ok = !notRun.contains(node);
+                } else {
+                    ok = nodes.stream().anyMatch(n -> !notRun.contains(n));
+                }
+                ran += ok ? 1 : 0;
+            }
+            return ran;
+        }
+
+        boolean anyRuleChecks(Hop hop) {
+            return byHop.containsKey(hop);
+        }
     }
 
     /** Nodes that get a lane: all of them in a small cluster, else those with findings or rules not evaluated. */
@@ -176,10 +226,9 @@ public final class TrafficPath {
         return all.size();
     }
 
-    private static HopView view(Hop hop, String node, Diagnosis d, Set<Hop> checked, Set<String> rootCauses,
-                                Map<String, String> layerById) {
+    private static HopView view(Hop hop, String node, Diagnosis d, Coverage coverage, Set<String> rootCauses) {
         if (hop == Hop.CLIENT) {
-            return new HopView(hop, State.ORIGIN, false, List.of(), List.of(), false);
+            return new HopView(hop, State.ORIGIN, false, List.of(), List.of(), false, false);
         }
         List<ReportFinding> findings = new ArrayList<>();
         for (ReportFinding f : d.findings()) {
@@ -189,7 +238,7 @@ public final class TrafficPath {
         }
         List<NotEvaluated> notEvaluated = new ArrayList<>();
         for (NotEvaluated n : d.notEvaluated()) {
-            if (hopOf(n.id(), layerById.getOrDefault(n.id(), "")) == hop && (node == null || node.equals(n.node()))) {
+            if (coverage.hopOf(n.id()) == hop && (node == null || node.equals(n.node()))) {
                 notEvaluated.add(n);
             }
         }
@@ -198,14 +247,15 @@ public final class TrafficPath {
             state = State.ERROR;
         } else if (findings.stream().anyMatch(f -> f.severity() == Severity.WARN)) {
             state = State.WARNING;
-        } else if (!notEvaluated.isEmpty() || !checked.contains(hop)) {
-            // Nothing wrong was seen, but not everything could be looked at: not "fine".
+        } else if (coverage.ran(hop, node) == 0) {
+            // No rule that checks this hop could run here (or none checks it at all): nothing is known.
             state = State.NOT_EVALUATED;
         } else {
             state = State.FINE;
         }
+        boolean partial = state == State.FINE && !notEvaluated.isEmpty();
         boolean rootCause = findings.stream().anyMatch(f -> rootCauses.contains(f.key()));
-        return new HopView(hop, state, rootCause, findings, notEvaluated, checked.contains(hop));
+        return new HopView(hop, state, rootCause, findings, notEvaluated, coverage.anyRuleChecks(hop), partial);
     }
 
     /**

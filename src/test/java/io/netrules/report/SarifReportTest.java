@@ -11,7 +11,6 @@ import com.networknt.schema.SpecificationVersion;
 import io.netrules.TestPaths;
 import io.netrules.engine.Diagnosis;
 import io.netrules.engine.RuleDoc;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,11 +29,16 @@ class SarifReportTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static Schema schema;
 
-    @BeforeAll
-    static void loadSchema() throws Exception {
-        try (InputStream in = SarifReportTest.class.getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
-            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in, InputFormat.JSON);
+    /** The OASIS schema from the test resources, read once. */
+    static synchronized Schema schema() {
+        if (schema == null) {
+            try (InputStream in = SarifReportTest.class.getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
+                schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in, InputFormat.JSON);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
+        return schema;
     }
 
     static String sarif(String sample) {
@@ -47,7 +51,7 @@ class SarifReportTest {
     }
 
     static List<Error> validate(String json) {
-        return schema.validate(json, InputFormat.JSON);
+        return schema().validate(json, InputFormat.JSON);
     }
 
     @Test
