@@ -3,6 +3,8 @@ package io.netrules.cli;
 import io.netrules.capture.Capture;
 import io.netrules.capture.CaptureException;
 import io.netrules.engine.Diagnosis;
+import io.netrules.live.LiveCapture;
+import io.netrules.live.LiveException;
 import io.netrules.engine.Evaluator;
 import io.netrules.engine.ReportFinding;
 import io.netrules.engine.RuleBase;
@@ -21,7 +23,7 @@ import java.util.concurrent.Callable;
 
 /** {@code netrules diagnose}: evaluate a capture and report. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
-        description = "Diagnose a capture: findings with evidence and what to do, by layer.")
+        description = "Diagnose a capture, or the live cluster: findings with evidence and what to do, by layer.")
 public final class DiagnoseCommand implements Callable<Integer> {
 
     enum Format { text, json }
@@ -31,9 +33,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--capture", paramLabel = "DIR", required = true,
+    @Option(names = "--capture", paramLabel = "DIR",
             description = "A capture directory (see capture-layout): cluster/, nodes/<node>/, probes/.")
     Path capture;
+
+    @Mixin
+    LiveOptions live;
 
     @Mixin
     RuleOptions rules;
@@ -61,18 +66,37 @@ public final class DiagnoseCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if ((capture == null) != live.cluster) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give either --capture DIR or --cluster");
+        }
+        live.check(spec.commandLine());
         Diagnosis diagnosis;
+        LiveCapture liveCapture = null;
         try {
             RuleBase ruleBase = rules.load();
-            Capture c = Capture.open(capture);
+            Path dir = capture;
+            String name = capture == null ? null : capture.toString();
+            if (live.cluster) {
+                liveCapture = live.collect(err, new Main.Version().version());
+                dir = liveCapture.dir();
+                name = liveCapture.title();
+            }
+            Capture c = Capture.open(dir);
             int threads = parallel > 0 ? parallel : Runtime.getRuntime().availableProcessors();
-            diagnosis = new Evaluator(ruleBase, threads).evaluate(c, capture.toString());
+            diagnosis = new Evaluator(ruleBase, threads).evaluate(c, name);
         } catch (CaptureException e) {
             err.println("netrules: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         } catch (RuleBuildException e) {
             e.messages().forEach(err::println);
             return ExitCodes.BAD_INPUT;
+        } catch (LiveException e) {
+            err.println("netrules: " + e.getMessage());
+            return e.exitStatus();
+        } finally {
+            if (liveCapture != null) {
+                liveCapture.close();
+            }
         }
         if (format == Format.json) {
             out.print(JsonReport.render(diagnosis, explain));

@@ -55,13 +55,19 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
+            return new String[] {"netrules " + version()};
+        }
+
+        String version() {
             Properties p = new Properties();
             try (InputStream in = Main.class.getResourceAsStream("/netrules.properties")) {
                 if (in != null) {
                     p.load(in);
                 }
+            } catch (IOException e) {
+                return "unknown";
             }
-            return new String[] {"netrules " + p.getProperty("version", "unknown")};
+            return p.getProperty("version", "unknown");
         }
     }
 }

@@ -1,0 +1,77 @@
+package io.netrules.cli;
+
+import io.netrules.live.LiveCapture;
+import io.netrules.live.LiveException;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The options of {@code diagnose --cluster}: where the cluster is, and what else to collect. */
+final class LiveOptions {
+
+    @Option(names = "--cluster", description = "Diagnose the live cluster: read its objects from the API server "
+            + "(read-only: list only), with the kubeconfig oc uses.")
+    boolean cluster;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "The kubeconfig (default: as oc: KUBECONFIG, ~/.kube/config, else the pod's service account).")
+    Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context (default: its current one).")
+    String context;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+            description = "Read pods, services, endpoints and routes of this namespace only (default: all namespaces).")
+    String namespace;
+
+    @Option(names = "--api-timeout", paramLabel = "DURATION", defaultValue = "30s",
+            converter = CollectCommand.DurationConverter.class,
+            description = "Time limit of each API call (default: ${DEFAULT-VALUE}).")
+    Duration apiTimeout;
+
+    @Option(names = "--node-captures", paramLabel = "DIR",
+            description = "A folder written by `netrules collect node --out DIR` on the nodes: its nodes/<node>/ "
+                    + "folders are diagnosed with the live objects; repeatable.")
+    List<Path> nodeCaptures = new ArrayList<>();
+
+    @Option(names = "--save-capture", paramLabel = "DIR",
+            description = "Also write everything collected to DIR, in the capture layout (diagnose --capture DIR "
+                    + "reads it back).")
+    Path saveCapture;
+
+    /** Options that only mean something with --cluster. */
+    void check(CommandLine cl) {
+        if (cluster) {
+            return;
+        }
+        List<String> given = new ArrayList<>();
+        if (kubeconfig != null) {
+            given.add("--kubeconfig");
+        }
+        if (context != null) {
+            given.add("--context");
+        }
+        if (namespace != null) {
+            given.add("--namespace");
+        }
+        if (!nodeCaptures.isEmpty()) {
+            given.add("--node-captures");
+        }
+        if (saveCapture != null) {
+            given.add("--save-capture");
+        }
+        if (!given.isEmpty()) {
+            throw new CommandLine.ParameterException(cl, String.join(", ", given) + " need --cluster");
+        }
+    }
+
+    LiveCapture collect(PrintWriter err, String version) throws LiveException {
+        return LiveCapture.collect(new LiveCapture.Options(kubeconfig, context, namespace, apiTimeout, nodeCaptures,
+                saveCapture, "netrules/" + version), err);
+    }
+}

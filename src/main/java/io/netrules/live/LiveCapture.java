@@ -1,0 +1,253 @@
+package io.netrules.live;
+
+import io.netrules.capture.CaptureException;
+import io.netrules.capture.CaptureMetadata;
+import io.netrules.capture.CaptureMetadata.NotCollected;
+import io.netrules.cli.ExitCodes;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * {@code diagnose --cluster}: reads the live cluster into a capture directory — {@code cluster/}
+ * from the API server, {@code nodes/} from {@code --node-captures} (and {@code --exec-collect}),
+ * {@code probes/} from the active probes, and {@code capture.json} with what could not be
+ * collected and why — which is then diagnosed exactly as {@code diagnose --capture} diagnoses a
+ * folder. There is one path from raw output to facts; live mode only writes the raw output.
+ * The directory is {@code --save-capture DIR}, or a temporary one removed afterwards.
+ */
+public final class LiveCapture implements AutoCloseable {
+
+    /** What to collect, from the command line. */
+    public record Options(Path kubeconfig, String context, String namespace, Duration apiTimeout,
+                          List<Path> nodeCaptures, Path saveTo, String userAgent) {
+        public Options {
+            nodeCaptures = nodeCaptures == null ? List.of() : List.copyOf(nodeCaptures);
+        }
+    }
+
+    private final Path dir;
+    private final boolean temporary;
+    private final String title;
+
+    private LiveCapture(Path dir, boolean temporary, String title) {
+        this.dir = dir;
+        this.temporary = temporary;
+        this.title = title;
+    }
+
+    /** The capture directory written. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** How the report names what it diagnosed: the API server, and the context. */
+    public String title() {
+        return title;
+    }
+
+    /**
+     * Collects. {@code err} gets one line per thing that could not be collected.
+     *
+     * @throws LiveException exit 2 for bad options or input (kubeconfig, folders), exit 3 when
+     *                       nothing could be read from the API server
+     */
+    public static LiveCapture collect(Options o, PrintWriter err) throws LiveException {
+        Map<String, Path> nodeFolders = nodeFolders(o.nodeCaptures());
+        List<NotCollected> notCollected = new ArrayList<>(nodeEntries(o.nodeCaptures()));
+        Path dir = prepare(o.saveTo());
+        boolean temporary = o.saveTo() == null;
+        boolean done = false;
+        try (ClusterConnection.Connected c = ClusterConnection.open(o.kubeconfig(), o.context(), o.apiTimeout(),
+                o.userAgent())) {
+            List<ClusterLister.Outcome> outcomes = new ClusterLister(c.client(), o.namespace(), o.apiTimeout())
+                    .listAll(dir.resolve("cluster"), ClusterKind.ALL);
+            if (outcomes.stream().noneMatch(ClusterLister.Outcome::collected)) {
+                throw new LiveException(ExitCodes.COLLECTION_FAILED, nothingCollected(c.server(), outcomes));
+            }
+            for (ClusterLister.Outcome r : outcomes) {
+                if (!r.collected()) {
+                    notCollected.add(new NotCollected(null, r.kind().fileName(), r.failure().reason()));
+                    err.println("netrules: " + r.kind().fileName() + " not collected: " + r.failure().reason());
+                }
+            }
+            addNodeFolders(dir, nodeFolders, temporary);
+            LiveCaptureJson.write(dir, Instant.now().truncatedTo(ChronoUnit.SECONDS), null, notCollected);
+            err.flush();
+            done = true;
+            String title = c.server() + (c.context() != null ? " (context " + c.context() + ")" : "");
+            return new LiveCapture(dir, temporary, title);
+        } catch (IOException | UncheckedIOException e) {
+            throw new LiveException(ExitCodes.BAD_INPUT, dir + ": cannot write the capture: " + e.getMessage());
+        } finally {
+            if (!done && temporary) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    private static String nothingCollected(String server, List<ClusterLister.Outcome> outcomes) {
+        for (ClusterLister.Outcome r : outcomes) {
+            if (!r.failure().reachedServer()) {
+                return "cannot reach the API server " + server + ": " + r.failure().reason();
+            }
+        }
+        return "nothing could be read from the API server " + server + ": " + outcomes.get(0).kind().fileName()
+                + ": " + outcomes.get(0).failure().reason();
+    }
+
+    /** The capture folder: --save-capture (created; must be empty), else a temporary one. */
+    private static Path prepare(Path saveTo) throws LiveException {
+        try {
+            if (saveTo == null) {
+                return Files.createTempDirectory("netrules-live-");
+            }
+            if (Files.exists(saveTo) && !Files.isDirectory(saveTo)) {
+                throw new LiveException(ExitCodes.BAD_INPUT, saveTo + ": --save-capture is not a directory");
+            }
+            if (Files.isDirectory(saveTo)) {
+                try (Stream<Path> s = Files.list(saveTo)) {
+                    if (s.findAny().isPresent()) {
+                        throw new LiveException(ExitCodes.BAD_INPUT, saveTo
+                                + ": --save-capture folder is not empty (netrules writes a whole capture there)");
+                    }
+                }
+            }
+            return Files.createDirectories(saveTo);
+        } catch (IOException e) {
+            throw new LiveException(ExitCodes.BAD_INPUT, (saveTo == null ? "temporary folder" : saveTo.toString())
+                    + ": cannot create: " + e.getMessage());
+        }
+    }
+
+    /** The node folders of each --node-captures DIR (what `collect node --out DIR` wrote): DIR/nodes/<node>/. */
+    private static Map<String, Path> nodeFolders(List<Path> captures) throws LiveException {
+        Map<String, Path> folders = new TreeMap<>();
+        for (Path c : captures) {
+            Path nodes = c.resolve("nodes");
+            if (!Files.isDirectory(c)) {
+                throw new LiveException(ExitCodes.BAD_INPUT, c + ": --node-captures folder does not exist");
+            }
+            if (!Files.isDirectory(nodes)) {
+                throw new LiveException(ExitCodes.BAD_INPUT, c + ": no nodes/ folder in it (give the --out folder "
+                        + "of netrules collect node)");
+            }
+            try (Stream<Path> s = Files.list(nodes)) {
+                for (Path n : s.filter(Files::isDirectory).sorted().toList()) {
+                    Path before = folders.put(n.getFileName().toString(), n);
+                    if (before != null) {
+                        throw new LiveException(ExitCodes.BAD_INPUT, n + ": node " + n.getFileName()
+                                + " is also in " + before + "; give each node once");
+                    }
+                }
+            } catch (IOException e) {
+                throw new LiveException(ExitCodes.BAD_INPUT, nodes + ": cannot read: " + e.getMessage());
+            }
+        }
+        return folders;
+    }
+
+    /** What each --node-captures capture.json says its collector could not collect, per node. */
+    private static List<NotCollected> nodeEntries(List<Path> captures) throws LiveException {
+        List<NotCollected> entries = new ArrayList<>();
+        for (Path c : captures) {
+            Path file = c.resolve("capture.json");
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            try {
+                for (NotCollected nc : CaptureMetadata.read(file, file.toString()).notCollected()) {
+                    if (nc.node() != null) {
+                        entries.add(nc);
+                    }
+                }
+            } catch (CaptureException e) {
+                throw new LiveException(ExitCodes.BAD_INPUT, e.getMessage());
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * Puts the node folders into the capture: copied when the capture is kept, linked when it is a
+     * temporary one (a large cluster's flow dumps are not worth copying to read once).
+     */
+    private static void addNodeFolders(Path dir, Map<String, Path> folders, boolean temporary) throws IOException {
+        if (folders.isEmpty()) {
+            return;
+        }
+        Path nodes = Files.createDirectories(dir.resolve("nodes"));
+        for (Map.Entry<String, Path> e : folders.entrySet()) {
+            Path target = nodes.resolve(e.getKey());
+            if (temporary) {
+                Files.createSymbolicLink(target, e.getValue().toAbsolutePath());
+            } else {
+                copyTree(e.getValue(), target);
+            }
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(d).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isRegularFile()) {
+                    Files.copy(f, to.resolve(from.relativize(f).toString()));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            // Never follows links: a linked node folder is the user's, only the link goes.
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(f);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // A temporary folder left behind is not worth failing the diagnosis for.
+        }
+    }
+
+    /** Removes the capture when it was a temporary one. */
+    @Override
+    public void close() {
+        if (temporary) {
+            deleteTree(dir);
+        }
+    }
+}
