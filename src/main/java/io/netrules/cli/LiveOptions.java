@@ -44,6 +44,20 @@ final class LiveOptions {
                     + "reads it back).")
     Path saveCapture;
 
+    @Option(names = "--url", paramLabel = "URL",
+            description = "What the user cannot reach: from here, look its host up, connect to each address, and "
+                    + "send one HTTP(S) request without checking the certificate (as curl -k); recorded in probes/.")
+    String url;
+
+    @Option(names = "--service", paramLabel = "NAMESPACE/NAME",
+            description = "Connect (TCP) from here to the service's cluster IP and to each of its endpoints; repeatable.")
+    List<String> services = new ArrayList<>();
+
+    @Option(names = "--probe-timeout", paramLabel = "DURATION", defaultValue = "5s",
+            converter = CollectCommand.DurationConverter.class,
+            description = "Time limit of each probe (default: ${DEFAULT-VALUE}).")
+    Duration probeTimeout;
+
     /** Options that only mean something with --cluster. */
     void check(CommandLine cl) {
         if (cluster) {
@@ -65,6 +79,12 @@ final class LiveOptions {
         if (saveCapture != null) {
             given.add("--save-capture");
         }
+        if (url != null) {
+            given.add("--url");
+        }
+        if (!services.isEmpty()) {
+            given.add("--service");
+        }
         if (!given.isEmpty()) {
             throw new CommandLine.ParameterException(cl, String.join(", ", given) + " need --cluster");
         }
@@ -72,6 +92,6 @@ final class LiveOptions {
 
     LiveCapture collect(PrintWriter err, String version) throws LiveException {
         return LiveCapture.collect(new LiveCapture.Options(kubeconfig, context, namespace, apiTimeout, nodeCaptures,
-                saveCapture, "netrules/" + version), err);
+                saveCapture, "netrules/" + version, url, services, probeTimeout), err);
     }
 }

@@ -3,7 +3,10 @@ package io.netrules.live;
 import io.netrules.capture.CaptureException;
 import io.netrules.capture.CaptureMetadata;
 import io.netrules.capture.CaptureMetadata.NotCollected;
+import io.netrules.capture.ClusterInputs;
 import io.netrules.cli.ExitCodes;
+import io.netrules.probe.ProbeLine;
+import io.netrules.probe.Prober;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,9 +37,11 @@ public final class LiveCapture implements AutoCloseable {
 
     /** What to collect, from the command line. */
     public record Options(Path kubeconfig, String context, String namespace, Duration apiTimeout,
-                          List<Path> nodeCaptures, Path saveTo, String userAgent) {
+                          List<Path> nodeCaptures, Path saveTo, String userAgent, String url, List<String> services,
+                          Duration probeTimeout) {
         public Options {
             nodeCaptures = nodeCaptures == null ? List.of() : List.copyOf(nodeCaptures);
+            services = services == null ? List.of() : List.copyOf(services);
         }
     }
 
@@ -67,6 +72,16 @@ public final class LiveCapture implements AutoCloseable {
      *                       nothing could be read from the API server
      */
     public static LiveCapture collect(Options o, PrintWriter err) throws LiveException {
+        if (o.url() != null) {
+            try {
+                Prober.checkUrl(o.url());
+            } catch (IllegalArgumentException e) {
+                throw new LiveException(ExitCodes.BAD_INPUT, "--url " + e.getMessage());
+            }
+        }
+        for (String s : o.services()) {
+            ServiceProbes.check(s);
+        }
         Map<String, Path> nodeFolders = nodeFolders(o.nodeCaptures());
         List<NotCollected> notCollected = new ArrayList<>(nodeEntries(o.nodeCaptures()));
         Path dir = prepare(o.saveTo());
@@ -86,7 +101,8 @@ public final class LiveCapture implements AutoCloseable {
                 }
             }
             addNodeFolders(dir, nodeFolders, temporary);
-            LiveCaptureJson.write(dir, Instant.now().truncatedTo(ChronoUnit.SECONDS), null, notCollected);
+            probe(o, dir, err);
+            LiveCaptureJson.write(dir, Instant.now().truncatedTo(ChronoUnit.SECONDS), o.url(), notCollected);
             err.flush();
             done = true;
             String title = c.server() + (c.context() != null ? " (context " + c.context() + ")" : "");
@@ -98,6 +114,34 @@ public final class LiveCapture implements AutoCloseable {
                 deleteTree(dir);
             }
         }
+    }
+
+    /** The active probes from here ({@code from: client}), into probes/probes.jsonl. */
+    private static void probe(Options o, Path dir, PrintWriter err) throws LiveException, IOException {
+        if (o.url() == null && o.services().isEmpty()) {
+            return;
+        }
+        List<ProbeLine> lines = new ArrayList<>();
+        try (Prober prober = new Prober("client", o.probeTimeout(), o.userAgent())) {
+            if (o.url() != null) {
+                lines.addAll(prober.url(o.url()));
+            }
+            for (String s : o.services()) {
+                lines.addAll(prober.all(ServiceProbes.probes(dir, s, prober, err)));
+            }
+        }
+        writeProbes(dir, lines);
+    }
+
+    static void writeProbes(Path dir, List<ProbeLine> lines) throws IOException {
+        if (lines.isEmpty()) {
+            return;
+        }
+        Path file = dir.resolve(ClusterInputs.PROBES_FILE);
+        Files.createDirectories(file.getParent());
+        StringBuilder text = new StringBuilder();
+        lines.forEach(l -> text.append(l.json()).append('\n'));
+        Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String nothingCollected(String server, List<ClusterLister.Outcome> outcomes) {
