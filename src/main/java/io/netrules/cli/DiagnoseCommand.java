@@ -59,7 +59,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     boolean explain;
 
     @Option(names = "--parallel", defaultValue = "0", paramLabel = "N",
-            description = "Nodes evaluated at once (default: the number of cores).")
+            description = "Nodes evaluated at once (default: the number of cores); with --exec-collect, also nodes "
+                    + "collected at once (default there: 8).")
     int parallel;
 
     @Override
@@ -77,7 +78,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             Path dir = capture;
             String name = capture == null ? null : capture.toString();
             if (live.cluster) {
-                liveCapture = live.collect(err, new Main.Version().version());
+                liveCapture = live.collect(err, new Main.Version().version(), parallel);
                 dir = liveCapture.dir();
                 name = liveCapture.title();
             }

@@ -58,6 +58,30 @@ final class LiveOptions {
             description = "Time limit of each probe (default: ${DEFAULT-VALUE}).")
     Duration probeTimeout;
 
+    @Option(names = "--exec-collect",
+            description = "Run `netrules collect node` in the collector pod of each node (the DaemonSet of "
+                    + "docs/deploy/) through the API, --parallel nodes at once (default 8), and diagnose the "
+                    + "node folders too.")
+    boolean execCollect;
+
+    @Option(names = "--collector-namespace", paramLabel = "NS", defaultValue = "netrules",
+            description = "Where the collector DaemonSet runs (default: ${DEFAULT-VALUE}).")
+    String collectorNamespace;
+
+    @Option(names = "--node-timeout", paramLabel = "DURATION", defaultValue = "3m",
+            converter = CollectCommand.DurationConverter.class,
+            description = "Time limit of one node's collection with --exec-collect (default: ${DEFAULT-VALUE}).")
+    Duration nodeTimeout;
+
+    @Option(names = "--command-timeout", paramLabel = "DURATION", defaultValue = "30s",
+            converter = CollectCommand.DurationConverter.class,
+            description = "With --exec-collect, the collector's time limit for each command on the node "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration commandTimeout;
+
+    /** Nodes collected at once by --exec-collect when --parallel is not given. */
+    static final int DEFAULT_EXEC_PARALLEL = 8;
+
     /** Options that only mean something with --cluster. */
     void check(CommandLine cl) {
         if (cluster) {
@@ -85,13 +109,21 @@ final class LiveOptions {
         if (!services.isEmpty()) {
             given.add("--service");
         }
+        if (execCollect) {
+            given.add("--exec-collect");
+        }
         if (!given.isEmpty()) {
             throw new CommandLine.ParameterException(cl, String.join(", ", given) + " need --cluster");
         }
     }
 
-    LiveCapture collect(PrintWriter err, String version) throws LiveException {
+    /**
+     * @param parallel --parallel as given (0: not given)
+     */
+    LiveCapture collect(PrintWriter err, String version, int parallel) throws LiveException {
         return LiveCapture.collect(new LiveCapture.Options(kubeconfig, context, namespace, apiTimeout, nodeCaptures,
-                saveCapture, "netrules/" + version, url, services, probeTimeout), err);
+                saveCapture, "netrules/" + version, url, services, probeTimeout, execCollect, collectorNamespace,
+                parallel > 0 ? parallel : DEFAULT_EXEC_PARALLEL, nodeTimeout, commandTimeout,
+                System.console() != null), err);
     }
 }

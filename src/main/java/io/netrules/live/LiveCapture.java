@@ -4,6 +4,8 @@ import io.netrules.capture.CaptureException;
 import io.netrules.capture.CaptureMetadata;
 import io.netrules.capture.CaptureMetadata.NotCollected;
 import io.netrules.capture.ClusterInputs;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.netrules.cli.ExitCodes;
 import io.netrules.probe.ProbeLine;
 import io.netrules.probe.Prober;
@@ -38,7 +40,8 @@ public final class LiveCapture implements AutoCloseable {
     /** What to collect, from the command line. */
     public record Options(Path kubeconfig, String context, String namespace, Duration apiTimeout,
                           List<Path> nodeCaptures, Path saveTo, String userAgent, String url, List<String> services,
-                          Duration probeTimeout) {
+                          Duration probeTimeout, boolean execCollect, String collectorNamespace, int parallel,
+                          Duration nodeTimeout, Duration commandTimeout, boolean terminal) {
         public Options {
             nodeCaptures = nodeCaptures == null ? List.of() : List.copyOf(nodeCaptures);
             services = services == null ? List.of() : List.copyOf(services);
@@ -101,6 +104,9 @@ public final class LiveCapture implements AutoCloseable {
                 }
             }
             addNodeFolders(dir, nodeFolders, temporary);
+            if (o.execCollect()) {
+                notCollected.addAll(execCollect(o, c, dir, nodeFolders.keySet(), err));
+            }
             probe(o, dir, err);
             LiveCaptureJson.write(dir, Instant.now().truncatedTo(ChronoUnit.SECONDS), o.url(), notCollected);
             err.flush();
@@ -114,6 +120,90 @@ public final class LiveCapture implements AutoCloseable {
                 deleteTree(dir);
             }
         }
+    }
+
+    /**
+     * Runs the collector in the DaemonSet pod of every node not given by --node-captures, and
+     * returns what could not be collected. The report comes out whatever fails here.
+     */
+    private static List<NotCollected> execCollect(Options o, ClusterConnection.Connected c, Path dir,
+                                                  java.util.Set<String> given, PrintWriter err) throws IOException {
+        Map<String, String> addresses = nodeAddresses(dir);
+        if (addresses.isEmpty()) {
+            err.println("netrules: --exec-collect: no node to collect from (neither cluster/nodes.json nor "
+                    + "cluster/hostsubnets.json was collected)");
+            return List.of();
+        }
+        Map<String, String> podByNode = new TreeMap<>();
+        String listFailure = null;
+        try {
+            for (Pod p : c.client().pods().inNamespace(o.collectorNamespace())
+                    .withLabel(ExecCollector.LABEL_KEY, ExecCollector.LABEL_VALUE).list().getItems()) {
+                if (p.getSpec() != null && p.getSpec().getNodeName() != null && p.getStatus() != null
+                        && "Running".equals(p.getStatus().getPhase()) && p.getMetadata().getDeletionTimestamp() == null) {
+                    podByNode.putIfAbsent(p.getSpec().getNodeName(), p.getMetadata().getName());
+                }
+            }
+        } catch (KubernetesClientException e) {
+            listFailure = "cannot list the collector pods: " + ApiFailure.of(e, "list", "pods", true,
+                    o.collectorNamespace(), null, o.apiTimeout()).reason();
+        }
+        List<ExecCollector.Target> targets = new ArrayList<>();
+        List<ExecCollector.Outcome> outcomes = new ArrayList<>();
+        for (String node : addresses.keySet()) {
+            if (given.contains(node)) {
+                continue;
+            }
+            if (listFailure != null) {
+                outcomes.add(ExecCollector.failed(node, listFailure));
+            } else {
+                targets.add(new ExecCollector.Target(node, podByNode.get(node), ExecCollector.peers(node, addresses)));
+            }
+        }
+        java.util.function.Consumer<String> progress = o.terminal() ? line -> {
+            err.print("\rnetrules: " + line);
+            err.flush();
+        } : null;
+        ExecCollector collector = new ExecCollector(new Fabric8NodeExec(c.client()), o.collectorNamespace(),
+                o.parallel(), o.nodeTimeout(), o.commandTimeout(), progress);
+        outcomes.addAll(collector.collect(targets, dir));
+        if (progress != null && !targets.isEmpty()) {
+            err.println();
+        }
+        List<NotCollected> entries = new ArrayList<>();
+        outcomes.sort(java.util.Comparator.comparing(ExecCollector.Outcome::node));
+        for (ExecCollector.Outcome out : outcomes) {
+            if (!out.collected()) {
+                err.println("netrules: node " + out.node() + " not collected: " + out.failure());
+            }
+            entries.addAll(out.entries());
+        }
+        return entries;
+    }
+
+    /** Each node's address, by name: its HostSubnet hostIP, else its InternalIP. */
+    static Map<String, String> nodeAddresses(Path dir) throws IOException {
+        Map<String, String> byName = new TreeMap<>();
+        Map<String, String> hostIPs = new TreeMap<>();
+        io.netrules.capture.ClusterObjectReader reader = new io.netrules.capture.ClusterObjectReader(fact -> {
+            if (fact instanceof io.netrules.model.Node n && n.name() != null) {
+                byName.putIfAbsent(n.name(), n.internalIP());
+            } else if (fact instanceof io.netrules.model.HostSubnet h && h.host() != null) {
+                hostIPs.put(h.host(), h.hostIP());
+            }
+        }, w -> { });
+        try {
+            for (String kind : List.of("nodes", "hostsubnets")) {
+                Path f = dir.resolve("cluster/" + kind + ".json");
+                if (Files.isRegularFile(f)) {
+                    reader.read(f, "cluster/" + kind + ".json", kind);
+                }
+            }
+        } catch (CaptureException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        hostIPs.forEach((node, ip) -> byName.put(node, ip != null ? ip : byName.get(node)));
+        return byName;
     }
 
     /** The active probes from here ({@code from: client}), into probes/probes.jsonl. */
