@@ -139,7 +139,7 @@ final class ExecCollector {
 
     private Outcome one(Target t, Path captureDir, Path work) {
         if (t.pod() == null) {
-            return failed(t.node(), "no running " + LABEL_VALUE + " pod on this node in namespace " + namespace
+            return failed(t.node(), "no ready " + LABEL_VALUE + " pod on this node in namespace " + namespace
                     + " (is the DaemonSet of docs/deploy/ deployed, and scheduled there?)");
         }
         Path tar = work.resolve(t.node() + ".tar");

@@ -139,8 +139,8 @@ public final class LiveCapture implements AutoCloseable {
         try {
             for (Pod p : c.client().pods().inNamespace(o.collectorNamespace())
                     .withLabel(ExecCollector.LABEL_KEY, ExecCollector.LABEL_VALUE).list().getItems()) {
-                if (p.getSpec() != null && p.getSpec().getNodeName() != null && p.getStatus() != null
-                        && "Running".equals(p.getStatus().getPhase()) && p.getMetadata().getDeletionTimestamp() == null) {
+                if (p.getSpec() != null && p.getSpec().getNodeName() != null && ready(p)
+                        && p.getMetadata().getDeletionTimestamp() == null) {
                     podByNode.putIfAbsent(p.getSpec().getNodeName(), p.getMetadata().getName());
                 }
             }
@@ -179,6 +179,13 @@ public final class LiveCapture implements AutoCloseable {
             entries.addAll(out.entries());
         }
         return entries;
+    }
+
+    /** Running and Ready: the pod can be exec'd at once. */
+    private static boolean ready(Pod p) {
+        return p.getStatus() != null && "Running".equals(p.getStatus().getPhase())
+                && p.getStatus().getConditions() != null && p.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     /** Each node's address, by name: its HostSubnet hostIP, else its InternalIP. */

@@ -102,7 +102,7 @@ class ExecCollectorTest {
                 byNode.get("node-4").failure());
         assertTrue(byNode.get("node-5").failure().startsWith("pod pod-node-5 sent a bad tar stream"),
                 byNode.get("node-5").failure());
-        assertTrue(byNode.get("node-6").failure().startsWith("no running netrules-collector pod on this node"),
+        assertTrue(byNode.get("node-6").failure().startsWith("no ready netrules-collector pod on this node"),
                 byNode.get("node-6").failure());
         try (var s = Files.list(capture.resolve("nodes"))) {
             assertEquals(List.of("node-1"), s.map(p -> p.getFileName().toString()).toList());
