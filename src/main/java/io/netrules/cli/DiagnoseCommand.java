@@ -73,8 +73,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
         live.check(spec.commandLine());
         Diagnosis diagnosis;
         LiveCapture liveCapture = null;
+        // Live collection waits on the network: compile the rules meanwhile.
+        java.util.concurrent.FutureTask<RuleBase> ruleBaseTask = new java.util.concurrent.FutureTask<>(rules::load);
+        Thread loader = new Thread(ruleBaseTask, "netrules-rules");
+        loader.setDaemon(true);
+        loader.start();
         try {
-            RuleBase ruleBase = rules.load();
             Path dir = capture;
             String name = capture == null ? null : capture.toString();
             if (live.cluster) {
@@ -82,6 +86,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 dir = liveCapture.dir();
                 name = liveCapture.title();
             }
+            RuleBase ruleBase = RuleOptions.await(ruleBaseTask);
             Capture c = Capture.open(dir);
             int threads = parallel > 0 ? parallel : Runtime.getRuntime().availableProcessors();
             diagnosis = new Evaluator(ruleBase, threads).evaluate(c, name);
