@@ -7,7 +7,6 @@ import io.netrules.capture.ClusterInputs;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.netrules.cli.ExitCodes;
-import io.netrules.probe.ProbeLine;
 import io.netrules.probe.Prober;
 
 import java.io.IOException;
@@ -104,10 +103,12 @@ public final class LiveCapture implements AutoCloseable {
                 }
             }
             addNodeFolders(dir, nodeFolders, temporary);
+            Map<String, String> collectorPods = null;
             if (o.execCollect()) {
-                notCollected.addAll(execCollect(o, c, dir, nodeFolders.keySet(), err));
+                collectorPods = new TreeMap<>();
+                notCollected.addAll(execCollect(o, c, dir, nodeFolders.keySet(), collectorPods, err));
             }
-            probe(o, dir, err);
+            probe(o, dir, err, collectorPods == null ? null : new Fabric8NodeExec(c.client()), collectorPods);
             LiveCaptureJson.write(dir, Instant.now().truncatedTo(ChronoUnit.SECONDS), o.url(), notCollected);
             err.flush();
             done = true;
@@ -127,14 +128,14 @@ public final class LiveCapture implements AutoCloseable {
      * returns what could not be collected. The report comes out whatever fails here.
      */
     private static List<NotCollected> execCollect(Options o, ClusterConnection.Connected c, Path dir,
-                                                  java.util.Set<String> given, PrintWriter err) throws IOException {
+                                                  java.util.Set<String> given, Map<String, String> podByNode,
+                                                  PrintWriter err) throws IOException {
         Map<String, String> addresses = nodeAddresses(dir);
         if (addresses.isEmpty()) {
             err.println("netrules: --exec-collect: no node to collect from (neither cluster/nodes.json nor "
                     + "cluster/hostsubnets.json was collected)");
             return List.of();
         }
-        Map<String, String> podByNode = new TreeMap<>();
         String listFailure = null;
         try {
             for (Pod p : c.client().pods().inNamespace(o.collectorNamespace())
@@ -213,31 +214,40 @@ public final class LiveCapture implements AutoCloseable {
         return byName;
     }
 
-    /** The active probes from here ({@code from: client}), into probes/probes.jsonl. */
-    private static void probe(Options o, Path dir, PrintWriter err) throws LiveException, IOException {
+    /**
+     * The active probes: --url from here ({@code from: client}); --service from here too, or,
+     * with --exec-collect, from a collector pod ({@code from: node/<name>}). Into probes/probes.jsonl.
+     */
+    private static void probe(Options o, Path dir, PrintWriter err, NodeExec exec, Map<String, String> pods)
+            throws LiveException, IOException {
         if (o.url() == null && o.services().isEmpty()) {
             return;
         }
-        List<ProbeLine> lines = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         try (Prober prober = new Prober("client", o.probeTimeout(), o.userAgent())) {
             if (o.url() != null) {
-                lines.addAll(prober.url(o.url()));
+                prober.url(o.url()).forEach(l -> lines.add(l.json()));
             }
             for (String s : o.services()) {
-                lines.addAll(prober.all(ServiceProbes.probes(dir, s, prober, err)));
+                if (exec != null) {
+                    lines.addAll(PodProbes.run(exec, o.collectorNamespace(), pods, s,
+                            ServiceProbes.targets(dir, s, err), o.probeTimeout(), err));
+                } else {
+                    prober.all(ServiceProbes.probes(dir, s, prober, err)).forEach(l -> lines.add(l.json()));
+                }
             }
         }
         writeProbes(dir, lines);
     }
 
-    static void writeProbes(Path dir, List<ProbeLine> lines) throws IOException {
+    static void writeProbes(Path dir, List<String> lines) throws IOException {
         if (lines.isEmpty()) {
             return;
         }
         Path file = dir.resolve(ClusterInputs.PROBES_FILE);
         Files.createDirectories(file.getParent());
         StringBuilder text = new StringBuilder();
-        lines.forEach(l -> text.append(l.json()).append('\n'));
+        lines.forEach(l -> text.append(l).append('\n'));
         Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
     }
 

@@ -8,6 +8,7 @@ import io.netrules.model.Service;
 import io.netrules.model.ServicePort;
 import io.netrules.probe.ProbeLine;
 import io.netrules.probe.Prober;
+import io.netrules.probe.TcpTarget;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -33,9 +34,18 @@ final class ServiceProbes {
         }
     }
 
-    /** The probes of one service, or none (with a line on err) when its objects were not collected. */
+    /** The probes of one service, run from here. */
     static List<Callable<ProbeLine>> probes(Path dir, String service, Prober prober, PrintWriter err)
             throws LiveException {
+        List<Callable<ProbeLine>> probes = new ArrayList<>();
+        for (TcpTarget t : targets(dir, service, err)) {
+            probes.add(() -> prober.tcp(t.host(), t.port(), t.service(), t.endpointOf()));
+        }
+        return probes;
+    }
+
+    /** What to connect to for one service, or nothing (with a line on err) when its objects were not collected. */
+    static List<TcpTarget> targets(Path dir, String service, PrintWriter err) throws LiveException {
         String[] nsName = service.split("/", 2);
         Path services = dir.resolve("cluster/services.json");
         if (!Files.isRegularFile(services)) {
@@ -68,12 +78,12 @@ final class ServiceProbes {
             throw new LiveException(ExitCodes.BAD_INPUT, "--service " + service + ": no such service in the cluster");
         }
         Service s = found.get(0);
-        List<Callable<ProbeLine>> probes = new ArrayList<>();
+        List<TcpTarget> targets = new ArrayList<>();
         String ip = s.clusterIP();
         if (ip != null && !ip.isEmpty() && !"None".equals(ip)) {
             for (ServicePort p : s.ports()) {
                 if (isTcp(p) && p.port() > 0) {
-                    probes.add(() -> prober.tcp(ip, p.port(), service, null));
+                    targets.add(new TcpTarget(ip, p.port(), service, null));
                 }
             }
         }
@@ -81,11 +91,11 @@ final class ServiceProbes {
         for (EndpointAddress a : endpoints) {
             for (ServicePort p : a.ports()) {
                 if (isTcp(p) && p.port() > 0 && a.ip() != null) {
-                    probes.add(() -> prober.tcp(a.ip(), p.port(), null, service));
+                    targets.add(new TcpTarget(a.ip(), p.port(), null, service));
                 }
             }
         }
-        return probes;
+        return targets;
     }
 
     private static boolean isTcp(ServicePort p) {

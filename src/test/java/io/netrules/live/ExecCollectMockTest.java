@@ -74,10 +74,26 @@ class ExecCollectMockTest {
                         .andUpgradeToWebSocket().open(new WebSocketMessage(0L, frame, false, true),
                                 new StatusStreamMessage(0)).done().always();
             }
+            // --service: the probes run in node-1's collector pod (the first by name); the mock answers with
+            // what `netrules probe` prints there. Nothing is connected to from this machine.
+            java.io.StringWriter none = new java.io.StringWriter();
+            List<io.netrules.probe.TcpTarget> targets = ServiceProbes.targets(SAMPLE, "myproj/web",
+                    new java.io.PrintWriter(none));
+            StringBuilder printed = new StringBuilder();
+            for (io.netrules.probe.TcpTarget t : targets) {
+                printed.append("{\"from\":\"node/node-1\",\"kind\":\"tcp\",\"host\":\"").append(t.host())
+                        .append("\",\"port\":").append(t.port()).append(t.service() != null
+                                ? ",\"service\":\"myproj/web\"" : ",\"endpointOf\":\"myproj/web\"")
+                        .append(",\"result\":\"timeout\"}\n");
+            }
+            mock.expect().get().withPath(execPath("netrules-collector-node-1",
+                            PodProbes.command("node-1", Duration.ofSeconds(5), targets)))
+                    .andUpgradeToWebSocket().open(new io.fabric8.kubernetes.client.server.mock.OutputStreamMessage(
+                            printed.toString()), new StatusStreamMessage(0)).done().always();
             mock.markSetupDone();
             Path saved = tmp.resolve("saved");
             LiveClusterTest.Run r = live(mock, "--exec-collect", "--save-capture", saved.toString(),
-                    "--api-timeout", "10s", "--explain");
+                    "--api-timeout", "10s", "--explain", "--service", "myproj/web");
             List<String> requests = mock.requests();
             assertEquals(1, r.status(), r.err() + requests);
             assertEquals("netrules: node node-2 not collected: no ready netrules-collector pod on this node in "
@@ -85,6 +101,8 @@ class ExecCollectMockTest {
             assertEquals(Files.readString(SAMPLE.resolve("nodes/node-3/ovs-ofctl_-O_OpenFlow13_dump-flows_br0")),
                     Files.readString(saved.resolve("nodes/node-3/ovs-ofctl_-O_OpenFlow13_dump-flows_br0")));
             assertTrue(Files.isDirectory(saved.resolve("nodes/node-1")));
+            assertEquals(4, targets.size(), "the service's cluster IP and its three endpoints: " + targets);
+            assertEquals(printed.toString(), Files.readString(saved.resolve("probes/probes.jsonl")));
             assertTrue(!Files.exists(saved.resolve("nodes/node-2")));
 
             for (JsonNode n : r.json().get("notEvaluated")) {
