@@ -58,7 +58,7 @@ public final class DeployManifests {
     /**
      * The permissions requests need, as the API server authorizes them: a GET without a name is
      * "list" (cluster-wide when it is not in a namespace), with a name "get", and an exec (a
-     * WebSocket GET) is "get" on pods/exec for OpenShift 3.x and "create" for Kubernetes 1.35 on.
+     * WebSocket GET) is "get" on pods/exec for OpenShift 3.x and "create" for newer Kubernetes.
      */
     public static Set<Permission> used(List<String> requests) {
         Set<Permission> used = new TreeSet<>();
