@@ -29,8 +29,8 @@ final class Fabric8NodeExec implements NodeExec {
         ExecWatch watch;
         try {
             watch = client.pods().inNamespace(namespace).withName(pod).inContainer(container)
-                    // The client lists the pod to see it is ready before it execs; live mode only picks
-                    // ready pods, so it never has to wait (and watch, a verb netrules is not granted).
+                    // The client waits for the pod to be ready before it execs (a list, then a watch);
+                    // live mode only picks ready pods, so the wait ends at once.
                     .withReadyWaitTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                     .writingOutput(stdout).writingError(new Capped(stderr, 64 * 1024))
                     .exec(command.toArray(String[]::new));

@@ -86,11 +86,20 @@ public final class LiveCapture implements AutoCloseable {
         }
         Map<String, Path> nodeFolders = nodeFolders(o.nodeCaptures());
         List<NotCollected> notCollected = new ArrayList<>(nodeEntries(o.nodeCaptures()));
-        Path dir = prepare(o.saveTo());
+        ClusterConnection.Connected c = ClusterConnection.open(o.kubeconfig(), o.context(), o.apiTimeout(),
+                o.userAgent());
         boolean temporary = o.saveTo() == null;
+        // A --save-capture folder netrules made goes again when the run fails: no half capture left behind.
+        boolean made = !temporary && !Files.exists(o.saveTo());
+        Path dir;
+        try {
+            dir = prepare(o.saveTo());
+        } catch (LiveException e) {
+            c.close();
+            throw e;
+        }
         boolean done = false;
-        try (ClusterConnection.Connected c = ClusterConnection.open(o.kubeconfig(), o.context(), o.apiTimeout(),
-                o.userAgent())) {
+        try (c) {
             List<ClusterLister.Outcome> outcomes = new ClusterLister(c.client(), o.namespace(), o.apiTimeout())
                     .listAll(dir.resolve("cluster"), ClusterKind.ALL);
             if (outcomes.stream().noneMatch(ClusterLister.Outcome::collected)) {
@@ -117,7 +126,7 @@ public final class LiveCapture implements AutoCloseable {
         } catch (IOException | UncheckedIOException e) {
             throw new LiveException(ExitCodes.BAD_INPUT, dir + ": cannot write the capture: " + e.getMessage());
         } finally {
-            if (!done && temporary) {
+            if (!done && (temporary || made)) {
                 deleteTree(dir);
             }
         }

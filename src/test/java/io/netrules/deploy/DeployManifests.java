@@ -58,7 +58,8 @@ public final class DeployManifests {
     /**
      * The permissions requests need, as the API server authorizes them: a GET without a name is
      * "list" (cluster-wide when it is not in a namespace), with a name "get", and an exec (a
-     * WebSocket GET) is "get" on pods/exec for OpenShift 3.x and "create" for newer Kubernetes.
+     * WebSocket GET) is "get" on pods/exec for OpenShift 3.x and "create" for newer Kubernetes,
+     * and it needs the client's readiness wait on the pod before it (list and watch).
      */
     public static Set<Permission> used(List<String> requests) {
         Set<Permission> used = new TreeSet<>();
@@ -89,6 +90,10 @@ public final class DeployManifests {
             } else if (seg.get(2).equals("exec")) {
                 used.add(new Permission(scope, group, resource + "/exec", "get"));
                 used.add(new Permission(scope, group, resource + "/exec", "create"));
+                // The client's wait for the pod to be ready before the exec: a list, then a watch,
+                // which is sent or not depending on timing (seen both ways against the mock).
+                used.add(new Permission(scope, group, resource, "list"));
+                used.add(new Permission(scope, group, resource, "watch"));
             } else {
                 throw new AssertionError("a request live mode was not expected to make: " + r);
             }

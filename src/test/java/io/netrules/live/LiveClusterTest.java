@@ -220,11 +220,13 @@ class LiveClusterTest {
             port = s.getLocalPort();
         }
         Path kubeconfig = kubeconfig(tmp, "http://127.0.0.1:" + port);
-        Run r = run("diagnose", "--cluster", "--kubeconfig", kubeconfig.toString());
+        Path saved = tmp.resolve("saved");
+        Run r = run("diagnose", "--cluster", "--kubeconfig", kubeconfig.toString(), "--save-capture", saved.toString());
         assertEquals(3, r.status(), r.err());
         assertEquals("netrules: cannot reach the API server http://127.0.0.1:" + port + "/: connection refused\n",
                 r.err());
         assertEquals("", r.out());
+        assertFalse(Files.exists(saved), "no half capture is left behind");
     }
 
     @Test
