@@ -3,6 +3,8 @@ package io.netrules.cli;
 import io.netrules.capture.Capture;
 import io.netrules.capture.CaptureException;
 import io.netrules.engine.Diagnosis;
+import io.netrules.live.LiveCapture;
+import io.netrules.live.LiveException;
 import io.netrules.engine.Evaluator;
 import io.netrules.engine.ReportFinding;
 import io.netrules.engine.RuleBase;
@@ -30,7 +32,7 @@ import java.util.concurrent.Callable;
 
 /** {@code netrules diagnose}: evaluate a capture and report. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
-        description = "Diagnose a capture: findings with evidence and what to do, by layer.")
+        description = "Diagnose a capture, or the live cluster: findings with evidence and what to do, by layer.")
 public final class DiagnoseCommand implements Callable<Integer> {
 
     enum Format { text, json, html, sarif, junit, markdown }
@@ -40,9 +42,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--capture", paramLabel = "DIR", required = true,
+    @Option(names = "--capture", paramLabel = "DIR",
             description = "A capture directory (see capture-layout): cluster/, nodes/<node>/, probes/.")
     Path capture;
+
+    @Mixin
+    LiveOptions live;
 
     @Mixin
     RuleOptions rules;
@@ -76,7 +81,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     boolean explain;
 
     @Option(names = "--parallel", defaultValue = "0", paramLabel = "N",
-            description = "Nodes evaluated at once (default: the number of cores).")
+            description = "Nodes evaluated at once (default: the number of cores); with --exec-collect, also nodes "
+                    + "collected at once (default there: 8).")
     int parallel;
 
     @Override
@@ -86,18 +92,35 @@ public final class DiagnoseCommand implements Callable<Integer> {
         if (quiet && verbose) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--quiet and --verbose exclude each other");
         }
+        if ((capture == null) != live.cluster) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give either --capture DIR or --cluster");
+        }
+        live.check(spec.commandLine());
         Diagnosis diagnosis;
         RuleBase ruleBase;
+        LiveCapture liveCapture = null;
+        long t0 = System.nanoTime();
+        // Live collection waits on the network: compile the rules meanwhile.
+        java.util.concurrent.FutureTask<RuleBase> ruleBaseTask = new java.util.concurrent.FutureTask<>(rules::load);
+        Thread loader = new Thread(ruleBaseTask, "netrules-rules");
+        loader.setDaemon(true);
+        loader.start();
         try {
-            long t0 = System.nanoTime();
-            ruleBase = rules.load();
+            Path dir = capture;
+            String name = capture == null ? null : capture.toString();
+            if (live.cluster) {
+                liveCapture = live.collect(err, new Main.Version().version(), parallel);
+                dir = liveCapture.dir();
+                name = liveCapture.title();
+            }
+            ruleBase = RuleOptions.await(ruleBaseTask);
             verbose(err, "rule base: %d rule IDs in %.1f s", ruleBase.docs().size(), seconds(t0));
             long t1 = System.nanoTime();
-            Capture c = Capture.open(capture);
+            Capture c = Capture.open(dir);
             int threads = parallel > 0 ? parallel : Runtime.getRuntime().availableProcessors();
-            diagnosis = new Evaluator(ruleBase, threads).evaluate(c, capture.toString());
+            diagnosis = new Evaluator(ruleBase, threads).evaluate(c, name);
             verbose(err, "capture %s: %d node(s) evaluated in %.1f s: %d finding(s), %d not evaluated, %d warning(s)",
-                    capture, diagnosis.nodes().size(), seconds(t1), diagnosis.findings().size(),
+                    name, diagnosis.nodes().size(), seconds(t1), diagnosis.findings().size(),
                     diagnosis.notEvaluated().size(), diagnosis.warnings().size());
         } catch (CaptureException e) {
             err.println("netrules: " + e.getMessage());
@@ -105,6 +128,13 @@ public final class DiagnoseCommand implements Callable<Integer> {
         } catch (RuleBuildException e) {
             e.messages().forEach(err::println);
             return ExitCodes.BAD_INPUT;
+        } catch (LiveException e) {
+            err.println("netrules: " + e.getMessage());
+            return e.exitStatus();
+        } finally {
+            if (liveCapture != null) {
+                liveCapture.close();
+            }
         }
         String report = render(diagnosis, ruleBase);
         if (out != null) {

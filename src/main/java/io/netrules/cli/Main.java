@@ -13,7 +13,7 @@ import java.util.Properties;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:no finding at or above --fail-on", "1:findings at or above --fail-on",
                 "2:bad usage or unreadable input", "3:collection failed", "4:internal error"},
-        subcommands = {DiagnoseCommand.class, ExplainCommand.class, RulesCommand.class, CollectCommand.class,
+        subcommands = {DiagnoseCommand.class, ExplainCommand.class, RulesCommand.class, CollectCommand.class, ProbeCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -58,13 +58,19 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
+            return new String[] {"netrules " + version()};
+        }
+
+        String version() {
             Properties p = new Properties();
             try (InputStream in = Main.class.getResourceAsStream("/netrules.properties")) {
                 if (in != null) {
                     p.load(in);
                 }
+            } catch (IOException e) {
+                return "unknown";
             }
-            return new String[] {"netrules " + p.getProperty("version", "unknown")};
+            return p.getProperty("version", "unknown");
         }
     }
 }

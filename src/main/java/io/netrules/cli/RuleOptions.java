@@ -47,4 +47,22 @@ public final class RuleOptions {
         err.flush();
         return null;
     }
+
+    /** The rule base a background {@link #load()} built, with its own exceptions. */
+    static RuleBase await(java.util.concurrent.Future<RuleBase> task) throws CaptureException, RuleBuildException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the rules were compiled", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof CaptureException ce) {
+                throw ce;
+            }
+            if (e.getCause() instanceof RuleBuildException rbe) {
+                throw rbe;
+            }
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
+    }
 }

@@ -1,0 +1,232 @@
+package io.netrules.live;
+
+import io.netrules.capture.CaptureException;
+import io.netrules.capture.CaptureMetadata;
+import io.netrules.capture.CaptureMetadata.NotCollected;
+import io.netrules.capture.FactSource;
+import io.netrules.capture.FactSources;
+import io.netrules.collect.Durations;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * {@code --exec-collect}: runs {@code netrules collect node} in the collector pod of each node
+ * (docs/deploy/daemonset.yaml), several nodes at once, and puts the node folder each one sends
+ * back (a tar stream on stdout) into the capture's {@code nodes/}. A node without a running
+ * collector pod, whose exec fails, or that does not finish in time is not collected, with the
+ * reason, for each of its inputs; the other nodes go on.
+ */
+final class ExecCollector {
+    /** What docs/deploy/ ships: the DaemonSet's pod label, its container, the launcher and the host's root. */
+    static final String LABEL_KEY = "app";
+    static final String LABEL_VALUE = "netrules-collector";
+    static final String CONTAINER = "collector";
+    static final String NETRULES = "/usr/local/bin/netrules";
+    static final String HOST_ROOT = "/host";
+    /** A node folder larger than this is refused (a flow dump of a very large node is some tens of MiB). */
+    static final long MAX_NODE_BYTES = 1L << 30;
+
+    /**
+     * Runs in the pod: collect into a fresh folder of the container (never the node's), send it
+     * as tar on stdout, remove it. Exit 3 of the collector (nothing collected) still sends what
+     * it says in capture.json. Arguments: node name, peers (comma-separated), budget, timeout.
+     * NETRULES and NETRULES_HOST_ROOT are unset in the pod; a test sets them to run the same
+     * script on a fake node.
+     */
+    static final String SCRIPT = "set -e; out=$(mktemp -d); trap 'rm -rf \"$out\"' EXIT; "
+            + "\"${NETRULES:-" + NETRULES + "}\" collect node --out \"$out\" --node-name \"$1\" ${2:+--peers=\"$2\"} "
+            + "--host-root \"${NETRULES_HOST_ROOT:-" + HOST_ROOT + "}\" --budget \"$3\" --timeout \"$4\" >&2 "
+            + "|| [ $? -eq 3 ]; tar -C \"$out\" -cf - .";
+
+    /** One node to collect: its pod (null when it has none) and the other nodes' addresses. */
+    record Target(String node, String pod, List<String> peers) {
+    }
+
+    /** What came of one node. */
+    record Outcome(String node, String failure, List<NotCollected> entries) {
+        boolean collected() {
+            return failure == null;
+        }
+    }
+
+    private final NodeExec exec;
+    private final String namespace;
+    private final int parallel;
+    private final Duration nodeTimeout;
+    private final Duration commandTimeout;
+    private final Consumer<String> progress;
+
+    /**
+     * @param progress gets a progress line after each node (null: no progress, as when stderr is no terminal)
+     */
+    ExecCollector(NodeExec exec, String namespace, int parallel, Duration nodeTimeout, Duration commandTimeout,
+                  Consumer<String> progress) {
+        this.exec = exec;
+        this.namespace = namespace;
+        this.parallel = Math.max(1, parallel);
+        this.nodeTimeout = nodeTimeout;
+        this.commandTimeout = commandTimeout;
+        this.progress = progress;
+    }
+
+    /** The command exec'd in a node's pod. */
+    List<String> command(Target t) {
+        // The collector stops starting commands at its budget and still has to tar: leave it a margin.
+        long budget = Math.max(5_000, nodeTimeout.toMillis() - Math.min(30_000, nodeTimeout.toMillis() / 4));
+        return List.of("sh", "-c", SCRIPT, "netrules-collect", t.node(), String.join(",", t.peers()),
+                budget + "ms", commandTimeout.toMillis() + "ms");
+    }
+
+    List<Outcome> collect(List<Target> targets, Path captureDir) throws IOException {
+        Path work = Files.createDirectories(captureDir.resolve(".exec"));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, Math.max(1, targets.size())), r -> {
+            Thread t = new Thread(r, "netrules-exec");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (Target t : targets) {
+                futures.add(pool.submit(() -> {
+                    Outcome o = one(t, captureDir, work);
+                    if (!o.collected()) {
+                        failed.incrementAndGet();
+                    }
+                    if (progress != null) {
+                        progress.accept("nodes collected: " + done.incrementAndGet() + "/" + targets.size()
+                                + (failed.get() > 0 ? ", " + failed.get() + " failed" : ""));
+                    }
+                    return o;
+                }));
+            }
+            List<Outcome> out = new ArrayList<>();
+            for (Future<Outcome> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+            LiveCapture.deleteTree(work);
+        }
+    }
+
+    private Outcome one(Target t, Path captureDir, Path work) {
+        if (t.pod() == null) {
+            return failed(t.node(), "no ready " + LABEL_VALUE + " pod on this node in namespace " + namespace
+                    + " (is the DaemonSet of docs/deploy/ deployed, and scheduled there?)");
+        }
+        Path tar = work.resolve(t.node() + ".tar");
+        Path staging = work.resolve(t.node());
+        try {
+            NodeExec.Result r;
+            try (OutputStream out = Files.newOutputStream(tar)) {
+                r = exec.exec(namespace, t.pod(), CONTAINER, command(t), out, nodeTimeout);
+            }
+            if (r.exitStatus() != null && r.exitStatus() != 0) {
+                return failed(t.node(), "netrules collect node in pod " + t.pod() + " exited with status "
+                        + r.exitStatus() + lastLine(r.stderr()));
+            }
+            try (InputStream in = Files.newInputStream(tar)) {
+                TarReader.extract(in, staging, MAX_NODE_BYTES);
+            }
+            Path folder = staging.resolve("nodes").resolve(t.node());
+            if (!Files.isDirectory(folder)) {
+                return failed(t.node(), "pod " + t.pod() + " sent no nodes/" + t.node() + "/ folder"
+                        + lastLine(r.stderr()));
+            }
+            Files.createDirectories(captureDir.resolve("nodes"));
+            Files.move(folder, captureDir.resolve("nodes").resolve(t.node()));
+            List<NotCollected> entries = new ArrayList<>();
+            Path meta = staging.resolve("capture.json");
+            if (Files.isRegularFile(meta)) {
+                for (NotCollected nc : CaptureMetadata.read(meta, "capture.json of pod " + t.pod()).notCollected()) {
+                    if (t.node().equals(nc.node())) {
+                        entries.add(nc);
+                    }
+                }
+            }
+            return new Outcome(t.node(), null, entries);
+        } catch (TimeoutException e) {
+            return failed(t.node(), "exec in pod " + t.pod() + " did not finish within " + Durations.format(nodeTimeout));
+        } catch (TarReader.BadTarException e) {
+            return failed(t.node(), "pod " + t.pod() + " sent a bad tar stream: " + e.getMessage());
+        } catch (CaptureException e) {
+            return failed(t.node(), e.getMessage());
+        } catch (IOException e) {
+            return failed(t.node(), "exec in pod " + t.pod() + " failed: " + ApiFailure.firstLine(e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(t.node(), "interrupted");
+        } finally {
+            LiveCapture.deleteTree(staging);
+            try {
+                Files.deleteIfExists(tar);
+            } catch (IOException e) {
+                // left in .exec/, which goes as a whole
+            }
+        }
+    }
+
+    private static String lastLine(String stderr) {
+        if (stderr == null || stderr.isBlank()) {
+            return "";
+        }
+        List<String> lines = stderr.strip().lines().toList();
+        return ": " + lines.get(lines.size() - 1).strip();
+    }
+
+    /** A node not collected: every node input is, for the same reason. */
+    static Outcome failed(String node, String why) {
+        List<NotCollected> entries = new ArrayList<>();
+        for (String input : nodeInputs()) {
+            entries.add(new NotCollected(node, input, why));
+        }
+        return new Outcome(node, why, entries);
+    }
+
+    static Set<String> nodeInputs() {
+        Set<String> inputs = new LinkedHashSet<>();
+        for (FactSource s : FactSources.all()) {
+            inputs.add(s.input());
+        }
+        return inputs;
+    }
+
+    /** Peers of a node: every other node's address. */
+    static List<String> peers(String node, Map<String, String> addresses) {
+        List<String> peers = new ArrayList<>();
+        addresses.forEach((n, ip) -> {
+            if (!n.equals(node) && ip != null && !peers.contains(ip)) {
+                peers.add(ip);
+            }
+        });
+        return peers;
+    }
+}

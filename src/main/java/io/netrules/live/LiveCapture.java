@@ -1,0 +1,413 @@
+package io.netrules.live;
+
+import io.netrules.capture.CaptureException;
+import io.netrules.capture.CaptureMetadata;
+import io.netrules.capture.CaptureMetadata.NotCollected;
+import io.netrules.capture.ClusterInputs;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.netrules.cli.ExitCodes;
+import io.netrules.probe.Prober;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * {@code diagnose --cluster}: reads the live cluster into a capture directory — {@code cluster/}
+ * from the API server, {@code nodes/} from {@code --node-captures} (and {@code --exec-collect}),
+ * {@code probes/} from the active probes, and {@code capture.json} with what could not be
+ * collected and why — which is then diagnosed exactly as {@code diagnose --capture} diagnoses a
+ * folder. There is one path from raw output to facts; live mode only writes the raw output.
+ * The directory is {@code --save-capture DIR}, or a temporary one removed afterwards.
+ */
+public final class LiveCapture implements AutoCloseable {
+
+    /** What to collect, from the command line. */
+    public record Options(Path kubeconfig, String context, String namespace, Duration apiTimeout,
+                          List<Path> nodeCaptures, Path saveTo, String userAgent, String url, List<String> services,
+                          Duration probeTimeout, boolean execCollect, String collectorNamespace, int parallel,
+                          Duration nodeTimeout, Duration commandTimeout, boolean terminal) {
+        public Options {
+            nodeCaptures = nodeCaptures == null ? List.of() : List.copyOf(nodeCaptures);
+            services = services == null ? List.of() : List.copyOf(services);
+        }
+    }
+
+    private final Path dir;
+    private final boolean temporary;
+    private final String title;
+
+    private LiveCapture(Path dir, boolean temporary, String title) {
+        this.dir = dir;
+        this.temporary = temporary;
+        this.title = title;
+    }
+
+    /** The capture directory written. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** How the report names what it diagnosed: the API server, and the context. */
+    public String title() {
+        return title;
+    }
+
+    /**
+     * Collects. {@code err} gets one line per thing that could not be collected.
+     *
+     * @throws LiveException exit 2 for bad options or input (kubeconfig, folders), exit 3 when
+     *                       nothing could be read from the API server
+     */
+    public static LiveCapture collect(Options o, PrintWriter err) throws LiveException {
+        if (o.url() != null) {
+            try {
+                Prober.checkUrl(o.url());
+            } catch (IllegalArgumentException e) {
+                throw new LiveException(ExitCodes.BAD_INPUT, "--url " + e.getMessage());
+            }
+        }
+        for (String s : o.services()) {
+            ServiceProbes.check(s);
+        }
+        Map<String, Path> nodeFolders = nodeFolders(o.nodeCaptures());
+        List<NotCollected> notCollected = new ArrayList<>(nodeEntries(o.nodeCaptures()));
+        ClusterConnection.Connected c = ClusterConnection.open(o.kubeconfig(), o.context(), o.apiTimeout(),
+                o.userAgent());
+        boolean temporary = o.saveTo() == null;
+        // A --save-capture folder netrules made goes again when the run fails: no half capture left behind.
+        boolean made = !temporary && !Files.exists(o.saveTo());
+        Path dir;
+        try {
+            dir = prepare(o.saveTo());
+        } catch (LiveException e) {
+            c.close();
+            throw e;
+        }
+        boolean done = false;
+        try (c) {
+            List<ClusterLister.Outcome> outcomes = new ClusterLister(c.client(), o.namespace(), o.apiTimeout())
+                    .listAll(dir.resolve("cluster"), ClusterKind.ALL);
+            if (outcomes.stream().noneMatch(ClusterLister.Outcome::collected)) {
+                throw new LiveException(ExitCodes.COLLECTION_FAILED, nothingCollected(c.server(), outcomes));
+            }
+            for (ClusterLister.Outcome r : outcomes) {
+                if (!r.collected()) {
+                    notCollected.add(new NotCollected(null, r.kind().fileName(), r.failure().reason()));
+                    err.println("netrules: " + r.kind().fileName() + " not collected: " + r.failure().reason());
+                }
+            }
+            addNodeFolders(dir, nodeFolders, temporary);
+            Map<String, String> collectorPods = null;
+            if (o.execCollect()) {
+                collectorPods = new TreeMap<>();
+                notCollected.addAll(execCollect(o, c, dir, nodeFolders.keySet(), collectorPods, err));
+            }
+            probe(o, dir, err, collectorPods == null ? null : new Fabric8NodeExec(c.client()), collectorPods);
+            LiveCaptureJson.write(dir, Instant.now().truncatedTo(ChronoUnit.SECONDS), o.url(), notCollected);
+            err.flush();
+            done = true;
+            String title = c.server() + (c.context() != null ? " (context " + c.context() + ")" : "");
+            return new LiveCapture(dir, temporary, title);
+        } catch (IOException | UncheckedIOException e) {
+            throw new LiveException(ExitCodes.BAD_INPUT, dir + ": cannot write the capture: " + e.getMessage());
+        } finally {
+            if (!done && (temporary || made)) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    /**
+     * Runs the collector in the DaemonSet pod of every node not given by --node-captures, and
+     * returns what could not be collected. The report comes out whatever fails here.
+     */
+    private static List<NotCollected> execCollect(Options o, ClusterConnection.Connected c, Path dir,
+                                                  java.util.Set<String> given, Map<String, String> podByNode,
+                                                  PrintWriter err) throws IOException {
+        Map<String, String> addresses = nodeAddresses(dir);
+        if (addresses.isEmpty()) {
+            err.println("netrules: --exec-collect: no node to collect from (neither cluster/nodes.json nor "
+                    + "cluster/hostsubnets.json was collected)");
+            return List.of();
+        }
+        String listFailure = null;
+        try {
+            for (Pod p : c.client().pods().inNamespace(o.collectorNamespace())
+                    .withLabel(ExecCollector.LABEL_KEY, ExecCollector.LABEL_VALUE).list().getItems()) {
+                if (p.getSpec() != null && p.getSpec().getNodeName() != null && ready(p)
+                        && p.getMetadata().getDeletionTimestamp() == null) {
+                    podByNode.putIfAbsent(p.getSpec().getNodeName(), p.getMetadata().getName());
+                }
+            }
+        } catch (KubernetesClientException e) {
+            listFailure = "cannot list the collector pods: " + ApiFailure.of(e, "list", "pods", true,
+                    o.collectorNamespace(), null, o.apiTimeout()).reason();
+        }
+        List<ExecCollector.Target> targets = new ArrayList<>();
+        List<ExecCollector.Outcome> outcomes = new ArrayList<>();
+        for (String node : addresses.keySet()) {
+            if (given.contains(node)) {
+                continue;
+            }
+            if (listFailure != null) {
+                outcomes.add(ExecCollector.failed(node, listFailure));
+            } else {
+                targets.add(new ExecCollector.Target(node, podByNode.get(node), ExecCollector.peers(node, addresses)));
+            }
+        }
+        java.util.function.Consumer<String> progress = o.terminal() ? line -> {
+            err.print("\rnetrules: " + line);
+            err.flush();
+        } : null;
+        ExecCollector collector = new ExecCollector(new Fabric8NodeExec(c.client()), o.collectorNamespace(),
+                o.parallel(), o.nodeTimeout(), o.commandTimeout(), progress);
+        outcomes.addAll(collector.collect(targets, dir));
+        if (progress != null && !targets.isEmpty()) {
+            err.println();
+        }
+        List<NotCollected> entries = new ArrayList<>();
+        outcomes.sort(java.util.Comparator.comparing(ExecCollector.Outcome::node));
+        for (ExecCollector.Outcome out : outcomes) {
+            if (!out.collected()) {
+                err.println("netrules: node " + out.node() + " not collected: " + out.failure());
+            }
+            entries.addAll(out.entries());
+        }
+        return entries;
+    }
+
+    /** Running and Ready: the pod can be exec'd at once. */
+    private static boolean ready(Pod p) {
+        return p.getStatus() != null && "Running".equals(p.getStatus().getPhase())
+                && p.getStatus().getConditions() != null && p.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    /** Each node's address, by name: its HostSubnet hostIP, else its InternalIP. */
+    static Map<String, String> nodeAddresses(Path dir) throws IOException {
+        Map<String, String> byName = new TreeMap<>();
+        Map<String, String> hostIPs = new TreeMap<>();
+        io.netrules.capture.ClusterObjectReader reader = new io.netrules.capture.ClusterObjectReader(fact -> {
+            if (fact instanceof io.netrules.model.Node n && n.name() != null) {
+                byName.putIfAbsent(n.name(), n.internalIP());
+            } else if (fact instanceof io.netrules.model.HostSubnet h && h.host() != null) {
+                hostIPs.put(h.host(), h.hostIP());
+            }
+        }, w -> { });
+        try {
+            for (String kind : List.of("nodes", "hostsubnets")) {
+                Path f = dir.resolve("cluster/" + kind + ".json");
+                if (Files.isRegularFile(f)) {
+                    reader.read(f, "cluster/" + kind + ".json", kind);
+                }
+            }
+        } catch (CaptureException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        hostIPs.forEach((node, ip) -> byName.put(node, ip != null ? ip : byName.get(node)));
+        return byName;
+    }
+
+    /**
+     * The active probes: --url from here ({@code from: client}); --service from here too, or,
+     * with --exec-collect, from a collector pod ({@code from: node/<name>}). Into probes/probes.jsonl.
+     */
+    private static void probe(Options o, Path dir, PrintWriter err, NodeExec exec, Map<String, String> pods)
+            throws LiveException, IOException {
+        if (o.url() == null && o.services().isEmpty()) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        try (Prober prober = new Prober("client", o.probeTimeout(), o.userAgent())) {
+            if (o.url() != null) {
+                prober.url(o.url()).forEach(l -> lines.add(l.json()));
+            }
+            for (String s : o.services()) {
+                if (exec != null) {
+                    lines.addAll(PodProbes.run(exec, o.collectorNamespace(), pods, s,
+                            ServiceProbes.targets(dir, s, err), o.probeTimeout(), err));
+                } else {
+                    prober.all(ServiceProbes.probes(dir, s, prober, err)).forEach(l -> lines.add(l.json()));
+                }
+            }
+        }
+        writeProbes(dir, lines);
+    }
+
+    static void writeProbes(Path dir, List<String> lines) throws IOException {
+        if (lines.isEmpty()) {
+            return;
+        }
+        Path file = dir.resolve(ClusterInputs.PROBES_FILE);
+        Files.createDirectories(file.getParent());
+        StringBuilder text = new StringBuilder();
+        lines.forEach(l -> text.append(l).append('\n'));
+        Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String nothingCollected(String server, List<ClusterLister.Outcome> outcomes) {
+        for (ClusterLister.Outcome r : outcomes) {
+            if (!r.failure().reachedServer()) {
+                return "cannot reach the API server " + server + ": " + r.failure().reason();
+            }
+        }
+        return "nothing could be read from the API server " + server + ": " + outcomes.get(0).kind().fileName()
+                + ": " + outcomes.get(0).failure().reason();
+    }
+
+    /** The capture folder: --save-capture (created; must be empty), else a temporary one. */
+    private static Path prepare(Path saveTo) throws LiveException {
+        try {
+            if (saveTo == null) {
+                return Files.createTempDirectory("netrules-live-");
+            }
+            if (Files.exists(saveTo) && !Files.isDirectory(saveTo)) {
+                throw new LiveException(ExitCodes.BAD_INPUT, saveTo + ": --save-capture is not a directory");
+            }
+            if (Files.isDirectory(saveTo)) {
+                try (Stream<Path> s = Files.list(saveTo)) {
+                    if (s.findAny().isPresent()) {
+                        throw new LiveException(ExitCodes.BAD_INPUT, saveTo
+                                + ": --save-capture folder is not empty (netrules writes a whole capture there)");
+                    }
+                }
+            }
+            return Files.createDirectories(saveTo);
+        } catch (IOException e) {
+            throw new LiveException(ExitCodes.BAD_INPUT, (saveTo == null ? "temporary folder" : saveTo.toString())
+                    + ": cannot create: " + e.getMessage());
+        }
+    }
+
+    /** The node folders of each --node-captures DIR (what `collect node --out DIR` wrote): DIR/nodes/<node>/. */
+    private static Map<String, Path> nodeFolders(List<Path> captures) throws LiveException {
+        Map<String, Path> folders = new TreeMap<>();
+        for (Path c : captures) {
+            Path nodes = c.resolve("nodes");
+            if (!Files.isDirectory(c)) {
+                throw new LiveException(ExitCodes.BAD_INPUT, c + ": --node-captures folder does not exist");
+            }
+            if (!Files.isDirectory(nodes)) {
+                throw new LiveException(ExitCodes.BAD_INPUT, c + ": no nodes/ folder in it (give the --out folder "
+                        + "of netrules collect node)");
+            }
+            try (Stream<Path> s = Files.list(nodes)) {
+                for (Path n : s.filter(Files::isDirectory).sorted().toList()) {
+                    Path before = folders.put(n.getFileName().toString(), n);
+                    if (before != null) {
+                        throw new LiveException(ExitCodes.BAD_INPUT, n + ": node " + n.getFileName()
+                                + " is also in " + before + "; give each node once");
+                    }
+                }
+            } catch (IOException e) {
+                throw new LiveException(ExitCodes.BAD_INPUT, nodes + ": cannot read: " + e.getMessage());
+            }
+        }
+        return folders;
+    }
+
+    /** What each --node-captures capture.json says its collector could not collect, per node. */
+    private static List<NotCollected> nodeEntries(List<Path> captures) throws LiveException {
+        List<NotCollected> entries = new ArrayList<>();
+        for (Path c : captures) {
+            Path file = c.resolve("capture.json");
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            try {
+                for (NotCollected nc : CaptureMetadata.read(file, file.toString()).notCollected()) {
+                    if (nc.node() != null) {
+                        entries.add(nc);
+                    }
+                }
+            } catch (CaptureException e) {
+                throw new LiveException(ExitCodes.BAD_INPUT, e.getMessage());
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * Puts the node folders into the capture: copied when the capture is kept, linked when it is a
+     * temporary one (a large cluster's flow dumps are not worth copying to read once).
+     */
+    private static void addNodeFolders(Path dir, Map<String, Path> folders, boolean temporary) throws IOException {
+        if (folders.isEmpty()) {
+            return;
+        }
+        Path nodes = Files.createDirectories(dir.resolve("nodes"));
+        for (Map.Entry<String, Path> e : folders.entrySet()) {
+            Path target = nodes.resolve(e.getKey());
+            if (temporary) {
+                Files.createSymbolicLink(target, e.getValue().toAbsolutePath());
+            } else {
+                copyTree(e.getValue(), target);
+            }
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(d).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isRegularFile()) {
+                    Files.copy(f, to.resolve(from.relativize(f).toString()));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            // Never follows links: a linked node folder is the user's, only the link goes.
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(f);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // A temporary folder left behind is not worth failing the diagnosis for.
+        }
+    }
+
+    /** Removes the capture when it was a temporary one. */
+    @Override
+    public void close() {
+        if (temporary) {
+            deleteTree(dir);
+        }
+    }
+}

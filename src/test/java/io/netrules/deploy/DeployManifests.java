@@ -1,0 +1,146 @@
+package io.netrules.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.netrules.TestPaths;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reads docs/deploy/*.yaml, and checks what its RBAC grants against the requests live mode made. */
+public final class DeployManifests {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private DeployManifests() {
+    }
+
+    public static Path dir() {
+        return TestPaths.project().resolve("docs/deploy");
+    }
+
+    /** Every object of a manifest file (several YAML documents). */
+    public static List<JsonNode> objects(String file) throws IOException {
+        List<JsonNode> all = new ArrayList<>();
+        try (var it = YAML.readValues(YAML.getFactory().createParser(dir().resolve(file).toFile()), JsonNode.class)) {
+            while (it.hasNext()) {
+                JsonNode n = it.next();
+                if (n != null && !n.isNull() && !n.isEmpty()) {
+                    all.add(n);
+                }
+            }
+        }
+        return all;
+    }
+
+    public static JsonNode object(String file, String kind, String name) throws IOException {
+        return objects(file).stream().filter(o -> kind.equals(o.path("kind").asText())
+                && name.equals(o.at("/metadata/name").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError(file + " has no " + kind + " " + name));
+    }
+
+    /** One permission: a verb on a resource of an API group, cluster-wide ("*") or in a namespace. */
+    public record Permission(String scope, String group, String resource, String verb) implements Comparable<Permission> {
+        @Override
+        public int compareTo(Permission o) {
+            return toString().compareTo(o.toString());
+        }
+    }
+
+    /**
+     * The permissions requests need, as the API server authorizes them: a GET without a name is
+     * "list" (cluster-wide when it is not in a namespace), with a name "get", and an exec (a
+     * WebSocket GET) is "get" on pods/exec for OpenShift 3.x and "create" for newer Kubernetes,
+     * and it needs the client's readiness wait on the pod before it (list and watch).
+     */
+    public static Set<Permission> used(List<String> requests) {
+        Set<Permission> used = new TreeSet<>();
+        for (String r : requests) {
+            String[] mp = r.split(" ", 2);
+            assertEquals("GET", mp[0], "live mode only reads: " + r);
+            String path = mp[1].replaceFirst("\\?.*", "");
+            String query = mp[1].contains("?") ? mp[1].substring(mp[1].indexOf('?') + 1) : "";
+            List<String> seg = new ArrayList<>(List.of(path.substring(1).split("/")));
+            String group;
+            if (seg.get(0).equals("api")) {
+                group = "";
+                seg = seg.subList(2, seg.size());
+            } else {
+                group = seg.get(1);
+                seg = seg.subList(3, seg.size());
+            }
+            String scope = "*";
+            if (seg.get(0).equals("namespaces") && seg.size() > 2) {
+                scope = seg.get(1);
+                seg = seg.subList(2, seg.size());
+            }
+            String resource = seg.get(0);
+            if (seg.size() == 1) {
+                used.add(new Permission(scope, group, resource, query.contains("watch=true") ? "watch" : "list"));
+            } else if (seg.size() == 2) {
+                used.add(new Permission(scope, group, resource, "get"));
+            } else if (seg.get(2).equals("exec")) {
+                used.add(new Permission(scope, group, resource + "/exec", "get"));
+                used.add(new Permission(scope, group, resource + "/exec", "create"));
+                // The client's wait for the pod to be ready before the exec: a list, then a watch,
+                // which is sent or not depending on timing (seen both ways against the mock).
+                used.add(new Permission(scope, group, resource, "list"));
+                used.add(new Permission(scope, group, resource, "watch"));
+            } else {
+                throw new AssertionError("a request live mode was not expected to make: " + r);
+            }
+        }
+        return used;
+    }
+
+    /** What rbac.yaml grants: the ClusterRole everywhere ("*"), the Role in its namespace. */
+    public static Set<Permission> granted() throws IOException {
+        Set<Permission> granted = new TreeSet<>();
+        addRules(granted, object("rbac.yaml", "ClusterRole", "netrules-reader"), "*");
+        JsonNode role = object("rbac.yaml", "Role", "netrules-exec");
+        addRules(granted, role, role.at("/metadata/namespace").asText());
+        return granted;
+    }
+
+    private static void addRules(Set<Permission> out, JsonNode role, String scope) {
+        for (JsonNode rule : role.path("rules")) {
+            for (JsonNode g : rule.path("apiGroups")) {
+                for (JsonNode res : rule.path("resources")) {
+                    for (JsonNode v : rule.path("verbs")) {
+                        out.add(new Permission(scope, g.asText(), res.asText(), v.asText()));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every permission the requests needed is granted, and every permission granted was needed. */
+    public static void assertGrantsExactly(List<String> requests) throws IOException {
+        Set<Permission> used = used(requests);
+        Set<Permission> granted = granted();
+        for (Permission u : used) {
+            boolean ok = granted.stream().anyMatch(g -> covers(g, u));
+            assertTrue(ok, "rbac.yaml does not grant " + u + " (used by live mode)");
+        }
+        Set<Permission> unused = new LinkedHashSet<>();
+        for (Permission g : granted) {
+            if (used.stream().noneMatch(u -> covers(g, u))) {
+                unused.add(g);
+            }
+        }
+        assertEquals(Set.of(), unused, "rbac.yaml grants what live mode never uses");
+    }
+
+    private static boolean covers(Permission grant, Permission use) {
+        return (grant.scope().equals("*") || grant.scope().equals(use.scope())) && grant.group().equals(use.group())
+                && grant.resource().equals(use.resource()) && grant.verb().equals(use.verb());
+    }
+}
