@@ -57,15 +57,33 @@ public final class DiagnoseCommand implements Callable<Integer> {
             description = "Nodes evaluated at once (default: the number of cores).")
     int parallel;
 
+    // For the benchmarks (docs/performance.md), not for users: read and parse only, no rules;
+    // and the time of each phase on stderr.
+    @Option(names = "--parse-only", hidden = true)
+    boolean parseOnly;
+
+    @Option(names = "--timings", hidden = true)
+    boolean timings;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Diagnosis diagnosis;
+        int threads = parallel > 0 ? parallel : Runtime.getRuntime().availableProcessors();
+        long t0 = System.nanoTime();
+        long t1;
         try {
+            if (parseOnly) {
+                Evaluator.ParseCount n = Evaluator.parseOnly(Capture.open(capture), threads);
+                out.printf("parse-only: %d nodes, %d files, %d facts, %d warnings in %.3f s%n", n.nodes(), n.files(),
+                        n.facts(), n.warnings(), (System.nanoTime() - t0) / 1e9);
+                out.flush();
+                return ExitCodes.OK;
+            }
             RuleBase ruleBase = rules.load();
+            t1 = System.nanoTime();
             Capture c = Capture.open(capture);
-            int threads = parallel > 0 ? parallel : Runtime.getRuntime().availableProcessors();
             diagnosis = new Evaluator(ruleBase, threads).evaluate(c, capture.toString());
         } catch (CaptureException e) {
             err.println("netrules: " + e.getMessage());
@@ -81,6 +99,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
             out.print(new TextReport(color, explain).render(diagnosis));
         }
         out.flush();
+        if (timings) {
+            long t3 = System.nanoTime();
+            err.printf("timings: rules %.3f s, evaluate+report %.3f s%n", (t1 - t0) / 1e9, (t3 - t1) / 1e9);
+            err.flush();
+        }
         return exitStatus(diagnosis);
     }
 
