@@ -10,7 +10,7 @@ import java.util.Properties;
 /** The {@code netrules} command: picocli wiring only; each subcommand is its own class. */
 @Command(name = "netrules", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Finds where OpenShift SDN networking (openshift-sdn, Open vSwitch) is broken, and what to do.",
-        subcommands = {DiagnoseCommand.class, ExplainCommand.class, RulesCommand.class, CollectCommand.class,
+        subcommands = {DiagnoseCommand.class, BatchCommand.class, ExplainCommand.class, RulesCommand.class, CollectCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
