@@ -85,6 +85,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
                     + "collected at once (default there: 8).")
     int parallel;
 
+    // For the benchmarks (docs/performance.md), not for users: read and parse only, no rules;
+    // and the time of each phase on stderr.
+    @Option(names = "--parse-only", hidden = true)
+    boolean parseOnly;
+
+    @Option(names = "--timings", hidden = true)
+    boolean timings;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -100,6 +108,20 @@ public final class DiagnoseCommand implements Callable<Integer> {
         RuleBase ruleBase;
         LiveCapture liveCapture = null;
         long t0 = System.nanoTime();
+        long t1;
+        if (parseOnly && capture != null) {
+            try {
+                int threads = parallel > 0 ? parallel : Runtime.getRuntime().availableProcessors();
+                Evaluator.ParseCount n = Evaluator.parseOnly(Capture.open(capture), threads);
+                stdout.printf("parse-only: %d nodes, %d files, %d facts, %d warnings in %.3f s%n", n.nodes(), n.files(),
+                        n.facts(), n.warnings(), (System.nanoTime() - t0) / 1e9);
+                stdout.flush();
+                return ExitCodes.OK;
+            } catch (CaptureException e) {
+                err.println("netrules: " + e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+        }
         // Live collection waits on the network: compile the rules meanwhile.
         java.util.concurrent.FutureTask<RuleBase> ruleBaseTask = new java.util.concurrent.FutureTask<>(rules::load);
         Thread loader = new Thread(ruleBaseTask, "netrules-rules");
@@ -115,7 +137,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             }
             ruleBase = RuleOptions.await(ruleBaseTask);
             verbose(err, "rule base: %d rule IDs in %.1f s", ruleBase.docs().size(), seconds(t0));
-            long t1 = System.nanoTime();
+            t1 = System.nanoTime();
             Capture c = Capture.open(dir);
             int threads = parallel > 0 ? parallel : Runtime.getRuntime().availableProcessors();
             diagnosis = new Evaluator(ruleBase, threads).evaluate(c, name);
@@ -148,6 +170,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
         } else if (!quiet) {
             stdout.print(report);
             stdout.flush();
+        }
+        if (timings) {
+            long t3 = System.nanoTime();
+            err.printf("timings: rules %.3f s, evaluate+report %.3f s%n", (t1 - t0) / 1e9, (t3 - t1) / 1e9);
+            err.flush();
         }
         return exitStatus(diagnosis);
     }

@@ -13,7 +13,7 @@ import java.util.Properties;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:no finding at or above --fail-on", "1:findings at or above --fail-on",
                 "2:bad usage or unreadable input", "3:collection failed", "4:internal error"},
-        subcommands = {DiagnoseCommand.class, ExplainCommand.class, RulesCommand.class, CollectCommand.class, ProbeCommand.class,
+        subcommands = {DiagnoseCommand.class, BatchCommand.class, ExplainCommand.class, RulesCommand.class, CollectCommand.class, ProbeCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -36,6 +36,11 @@ final class ClusterFacts {
     private final List<HostSubnet> hostSubnets = new ArrayList<>();
     private final List<Collected> markers = new ArrayList<>();
     private final InputStates states = new InputStates(null);
+    // Lookups by name, built on first use once reading is done: a node session asks for its own
+    // Node and HostSubnet, and there can be 2000 of each (and tens of thousands of pods).
+    private volatile Map<String, Node> nodeByName;
+    private volatile Map<String, HostSubnet> hostSubnetByHost;
+    private volatile Map<String, String> podNodes;
 
     static ClusterFacts read(Capture capture, List<ParseWarning> warnings) throws CaptureException {
         ClusterFacts facts = new ClusterFacts();
@@ -130,7 +135,12 @@ final class ClusterFacts {
     }
 
     Node node(String name) {
-        return nodes.stream().filter(n -> name.equals(n.name())).findFirst().orElse(null);
+        if (nodeByName == null) {
+            Map<String, Node> byName = new HashMap<>();
+            nodes.forEach(n -> byName.putIfAbsent(n.name(), n));
+            nodeByName = byName;
+        }
+        return nodeByName.get(name);
     }
 
     /** The pods that run on a node (for reading their logs into its session). */
@@ -140,15 +150,20 @@ final class ClusterFacts {
 
     /** The node a pod runs on, or null when the pod is not in cluster/pods.json. */
     String nodeOf(String namespace, String pod) {
-        for (Pod p : pods) {
-            if (namespace.equals(p.namespace()) && pod.equals(p.name())) {
-                return p.nodeName();
-            }
+        if (podNodes == null) {
+            Map<String, String> byName = new HashMap<>();
+            pods.forEach(p -> byName.putIfAbsent(p.namespace() + "/" + p.name(), p.nodeName()));
+            podNodes = byName;
         }
-        return null;
+        return podNodes.get(namespace + "/" + pod);
     }
 
     HostSubnet hostSubnetOf(String node) {
-        return hostSubnets.stream().filter(h -> node.equals(h.host())).findFirst().orElse(null);
+        if (hostSubnetByHost == null) {
+            Map<String, HostSubnet> byHost = new HashMap<>();
+            hostSubnets.forEach(h -> byHost.putIfAbsent(h.host(), h));
+            hostSubnetByHost = byHost;
+        }
+        return hostSubnetByHost.get(node);
     }
 }

@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,6 +46,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Evaluates a capture one node at a time: a session per node holds that node's facts, streamed
@@ -56,10 +60,35 @@ import java.util.concurrent.Future;
 public final class Evaluator {
     private final RuleBase rules;
     private final int parallelism;
+    private final FactFilter nodeFacts;
+    private final FactFilter clusterFacts;
 
     public Evaluator(RuleBase rules, int parallelism) {
         this.rules = rules;
         this.parallelism = Math.max(1, parallelism);
+        this.nodeFacts = rules == null ? null : FactFilter.of(rules.nodeKieBase());
+        this.clusterFacts = rules == null ? null : FactFilter.of(rules.clusterKieBase());
+    }
+
+    /** Inserts only what some rule of the session's KieBase can match (see {@link FactFilter}). */
+    private static Consumer<Object> inserter(KieSession session, FactFilter filter) {
+        return fact -> {
+            if (filter.accepts(fact)) {
+                session.insert(fact);
+            }
+        };
+    }
+
+    /**
+     * The listener that turns inserted Findings into results, added only once the facts are in:
+     * every insert into a session with a runtime listener makes an event object, and a large
+     * node inserts tens of thousands of facts.
+     */
+    private static FindingListener listen(KieSession session) {
+        FindingListener listener = new FindingListener();
+        session.addEventListener((AgendaEventListener) listener);
+        session.addEventListener((RuleRuntimeEventListener) listener);
+        return listener;
     }
 
     public Diagnosis evaluate(Capture capture, String captureName) throws CaptureException {
@@ -69,30 +98,7 @@ public final class Evaluator {
         TreeSet<String> nodeNames = new TreeSet<>(capture.nodes().keySet());
         nodeNames.addAll(cluster.nodeNames());
 
-        List<ScopeResult> results = new ArrayList<>();
-        if (parallelism == 1 || nodeNames.size() < 2) {
-            for (String node : nodeNames) {
-                results.add(evaluateNode(node, capture, cluster, warnings));
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, nodeNames.size()));
-            try {
-                List<Future<ScopeResult>> futures = new ArrayList<>();
-                for (String node : nodeNames) {
-                    futures.add(pool.submit(() -> evaluateNode(node, capture, cluster, warnings)));
-                }
-                for (Future<ScopeResult> f : futures) {
-                    results.add(f.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        List<ScopeResult> results = perNode(nodeNames, node -> evaluateNode(node, capture, cluster, warnings));
         if (nodeNames.isEmpty()) {
             results.add(noNodes());
         }
@@ -138,6 +144,73 @@ public final class Evaluator {
                 primary == null ? null : primary.name(), primary == null ? null : primary.mtu(), tun0Mtu);
     }
 
+    /** Runs one task per node, {@code parallelism} at once; results in the order of the names. */
+    private <T> List<T> perNode(Collection<String> nodeNames, Function<String, T> task) {
+        List<T> results = new ArrayList<>();
+        if (parallelism == 1 || nodeNames.size() < 2) {
+            for (String node : nodeNames) {
+                results.add(task.apply(node));
+            }
+            return results;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, nodeNames.size()));
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (String node : nodeNames) {
+                futures.add(pool.submit(() -> task.apply(node)));
+            }
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return results;
+    }
+
+    /** What {@link #parseOnly} read. */
+    public record ParseCount(int nodes, long files, long facts, int warnings) {
+    }
+
+    /**
+     * Reads and parses every file of the capture into facts exactly as {@link #evaluate} does
+     * (same files, same parsers, same parallelism), but hands the facts to no session and fires
+     * no rule: the baseline the benchmarks compare a whole diagnosis with.
+     */
+    public static ParseCount parseOnly(Capture capture, int parallelism) throws CaptureException {
+        Evaluator reader = new Evaluator(null, parallelism);
+        List<ParseWarning> warnings = Collections.synchronizedList(new ArrayList<>(capture.warnings()));
+        ClusterFacts cluster = ClusterFacts.read(capture, warnings);
+        LongAdder facts = new LongAdder();
+        LongAdder files = new LongAdder();
+        cluster.all(fact -> facts.increment());
+        TreeSet<String> nodeNames = new TreeSet<>(capture.nodes().keySet());
+        nodeNames.addAll(cluster.nodeNames());
+        reader.perNode(nodeNames, node -> {
+            InputStates states = new InputStates(cluster.states());
+            NodeFolder folder = capture.nodes().get(node);
+            List<InterfaceAddress> addresses = new ArrayList<>();
+            List<NetInterface> interfaces = new ArrayList<>();
+            List<EthtoolLink> links = new ArrayList<>();
+            if (folder != null) {
+                for (Map.Entry<NodeFolder.InputFile, List<String>> e : folder.files().entrySet()) {
+                    files.increment();
+                    readInput(node, e.getValue(), e.getKey(), fact -> facts.increment(), states, warnings, addresses,
+                            interfaces, links);
+                }
+            }
+            readPodLogs(node, capture, cluster, fact -> facts.increment(), states, warnings);
+            return node;
+        });
+        return new ParseCount(nodeNames.size(), files.sum() + capture.clusterFiles().size(), facts.sum(),
+                new HashSet<>(warnings).size());
+    }
+
     static final Comparator<ReportFinding> FINDING_ORDER = Comparator
             .comparing(ReportFinding::severity)
             .thenComparingInt(f -> io.netrules.model.Layer.order(f.layer()))
@@ -156,11 +229,9 @@ public final class Evaluator {
     private ScopeResult evaluateNode(String node, Capture capture, ClusterFacts cluster, List<ParseWarning> warnings) {
         KieSession session = rules.nodeKieBase().newKieSession();
         try {
-            FindingListener listener = new FindingListener();
-            session.addEventListener((AgendaEventListener) listener);
-            session.addEventListener((RuleRuntimeEventListener) listener);
+            Consumer<Object> insert = inserter(session, nodeFacts);
             session.insert(new NodeScope(node));
-            cluster.forNode(node, session::insert);
+            cluster.forNode(node, insert);
 
             InputStates states = new InputStates(cluster.states());
             for (CaptureMetadata.NotCollected nc : capture.metadata().notCollected()) {
@@ -174,17 +245,17 @@ public final class Evaluator {
             NodeFolder folder = capture.nodes().get(node);
             if (folder != null) {
                 for (Map.Entry<NodeFolder.InputFile, List<String>> e : folder.files().entrySet()) {
-                    readInput(node, e.getValue(), e.getKey(), session, states, warnings, addresses, interfaces, links);
+                    readInput(node, e.getValue(), e.getKey(), insert, states, warnings, addresses, interfaces, links);
                 }
             }
-            readPodLogs(node, capture, cluster, session, states, warnings);
+            readPodLogs(node, capture, cluster, insert, states, warnings);
             PrimaryInterface primary = PrimaryInterfaces.derive(node, cluster.node(node), cluster.hostSubnetOf(node),
                     addresses, interfaces);
             if (primary != null) {
-                session.insert(primary);
+                insert.accept(primary);
                 states.collected(RuleBase.PRIMARY_INTERFACE, primary.source().file());
             }
-            ScopeResult r = fire(session, listener, RuleMeta.Scope.NODE, node, states);
+            ScopeResult r = fire(session, listen(session), RuleMeta.Scope.NODE, node, states);
             EthtoolLink primaryLink = primary == null ? null : links.stream()
                     .filter(l -> primary.name().equals(l.iface())).findFirst().orElse(null);
             NodeSummary summary = new NodeSummary(node, r.findings().stream().map(ReportFinding::key).sorted().toList(),
@@ -197,12 +268,12 @@ public final class Evaluator {
     }
 
     /** Reads one file once and marks every input it serves as collected (or failed). */
-    private static void readInput(String node, List<String> inputs, NodeFolder.InputFile f, KieSession session,
+    private static void readInput(String node, List<String> inputs, NodeFolder.InputFile f, Consumer<Object> session,
                                   InputStates states, List<ParseWarning> warnings,
                                   List<InterfaceAddress> addresses, List<NetInterface> interfaces,
                                   List<EthtoolLink> links) {
         ParseContext ctx = new ParseContext(node, f.display(), inputs.get(0), f.target(), fact -> {
-            session.insert(fact);
+            session.accept(fact);
             if (fact instanceof InterfaceAddress a) {
                 addresses.add(a);
             } else if (fact instanceof NetInterface i) {
@@ -223,7 +294,7 @@ public final class Evaluator {
         }
         for (String input : inputs) {
             if (ctx.toolError() == null) {
-                session.insert(new Collected(node, input, f.target(), Source.file(f.display())));
+                session.accept(new Collected(node, input, f.target(), Source.file(f.display())));
                 states.collected(input, f.display());
             } else {
                 states.failed(input, f.display(), ctx.toolError().source().text());
@@ -232,7 +303,7 @@ public final class Evaluator {
     }
 
     /** Streams the logs of this node's pods into its session, a PodLogLine per line. */
-    private static void readPodLogs(String node, Capture capture, ClusterFacts cluster, KieSession session,
+    private static void readPodLogs(String node, Capture capture, ClusterFacts cluster, Consumer<Object> session,
                                     InputStates states, List<ParseWarning> warnings) {
         for (io.netrules.model.Pod pod : cluster.podsOn(node)) {
             Path log = capture.podLogs().get(pod.namespace() + "/" + pod.name());
@@ -242,10 +313,10 @@ public final class Evaluator {
             String display = "logs/" + pod.namespace() + "/" + pod.name() + ".log";
             try (Lines lines = Lines.open(log)) {
                 for (io.netrules.parse.Line line : lines) {
-                    session.insert(new PodLogLine(node, pod.namespace(), pod.name(), line.number(), line.text(),
+                    session.accept(new PodLogLine(node, pod.namespace(), pod.name(), line.number(), line.text(),
                             Source.of(display, line.number(), line.text().strip())));
                 }
-                session.insert(new Collected(node, ClusterInputs.POD_LOGS, pod.namespace() + "/" + pod.name(),
+                session.accept(new Collected(node, ClusterInputs.POD_LOGS, pod.namespace() + "/" + pod.name(),
                         Source.file(display)));
                 states.collected(ClusterInputs.POD_LOGS, display);
             } catch (IOException | UncheckedIOException e) {
@@ -257,13 +328,11 @@ public final class Evaluator {
     private ScopeResult evaluateCluster(ClusterFacts cluster, List<NodeSummary> nodes) {
         KieSession session = rules.clusterKieBase().newKieSession();
         try {
-            FindingListener listener = new FindingListener();
-            session.addEventListener((AgendaEventListener) listener);
-            session.addEventListener((RuleRuntimeEventListener) listener);
+            Consumer<Object> insert = inserter(session, clusterFacts);
             session.insert(new ClusterScope());
-            cluster.all(session::insert);
-            nodes.forEach(session::insert);
-            return fire(session, listener, RuleMeta.Scope.CLUSTER, null, cluster.states());
+            cluster.all(insert);
+            nodes.forEach(insert);
+            return fire(session, listen(session), RuleMeta.Scope.CLUSTER, null, cluster.states());
         } finally {
             session.dispose();
         }
@@ -289,8 +358,9 @@ public final class Evaluator {
                 }
                 session.insert(fact);
             }
-            nodes.forEach(session::insert);
-            cluster.all(session::insert);
+            Consumer<Object> insert = inserter(session, clusterFacts);
+            nodes.forEach(insert);
+            cluster.all(insert);
             Set<String> linkRuleNames = new HashSet<>();
             rules.linkRules().forEach(m -> linkRuleNames.add(m.ruleName()));
             session.fireAllRules(match -> linkRuleNames.contains(match.getRule().getName()));

@@ -5,11 +5,13 @@ import io.netrules.capture.FactSources;
 import io.netrules.model.Layer;
 import io.netrules.model.Severity;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.ReleaseId;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.Results;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.internal.utils.KieHelper;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -91,16 +94,21 @@ public final class RuleBase {
     private record Compiled(KieBase kieBase, List<String> errors) {
     }
 
-    private static final java.util.concurrent.atomic.AtomicLong BUILDS = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong BUILDS = new AtomicLong();
 
+    /**
+     * Compiles the files once into a KieBase. Not with KieHelper: its verify() and build() each
+     * compile everything (twice the start-up time), and both builds of a RuleBase would install
+     * their module under the repository's one default release ID, where the node build could pick
+     * up the cluster build's module. Each compile gets its own release ID, dropped from the
+     * repository once the KieBase exists (the KieBase does not need it).
+     */
     private static Compiled compile(List<RuleFile> files, String tag) {
         List<String> errors = new ArrayList<>();
-        KieHelper helper = new KieHelper();
-        // KieHelper files every build in the one KieRepository under the default release id;
-        // two builds at once (the node and cluster KieBases, or parallel tests) would then take
-        // each other's module. A release id of its own per build keeps them apart.
-        helper.setReleaseId(helper.ks.newReleaseId("io.netrules", "rules-" + tag + "-" + BUILDS.incrementAndGet()
-                + "-" + java.util.UUID.randomUUID(), "1"));
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId id = ks.newReleaseId("io.netrules.rules", "rules-" + tag, "1." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(id);
         Map<String, RuleFile> byResource = new HashMap<>();
         for (int i = 0; i < files.size(); i++) {
             RuleFile f = files.get(i);
@@ -108,15 +116,24 @@ public final class RuleBase {
             // errors are mapped back to the display path.
             String resource = packageFolder(f.drl()) + tag + i + "_" + baseName(f.display());
             byResource.put(resource, f);
-            helper.addContent(f.drl(), resource);
+            kfs.write("src/main/resources/" + resource, f.drl());
         }
-        Results results = helper.verify();
+        ClassLoader loader = RuleBase.class.getClassLoader();
+        Results results = ks.newKieBuilder(kfs, loader).buildAll().getResults();
         for (Message m : results.getMessages(Message.Level.ERROR)) {
             RuleFile f = m.getPath() == null ? null : byResource.get(stripResources(m.getPath()));
             String where = f == null ? (m.getPath() == null ? "rules" : m.getPath()) : f.display();
             errors.add(where + ":" + Math.max(m.getLine(), 1) + ": " + oneLine(m.getText()));
         }
-        return new Compiled(errors.isEmpty() ? helper.build() : null, errors);
+        if (!errors.isEmpty()) {
+            ks.getRepository().removeKieModule(id);
+            return new Compiled(null, errors);
+        }
+        try {
+            return new Compiled(ks.newKieContainer(id, loader).getKieBase(), errors);
+        } finally {
+            ks.getRepository().removeKieModule(id);
+        }
     }
 
     public static RuleBase build(List<RuleFile> files) throws RuleBuildException {

@@ -21,19 +21,25 @@ public final class Lines implements Iterable<Line>, AutoCloseable {
     private final BufferedReader reader;
     private boolean iterated;
 
-    private Lines(Reader reader) {
-        this.reader = new BufferedReader(reader, 1 << 16);
+    private static final int MAX_BUFFER = 1 << 16;
+
+    private Lines(Reader reader, int buffer) {
+        this.reader = new BufferedReader(reader, buffer);
     }
 
     public static Lines of(String text) {
-        return new Lines(new StringReader(text));
+        return new Lines(new StringReader(text), Math.max(16, Math.min(MAX_BUFFER, text.length() + 1)));
     }
 
     public static Lines open(Path file) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        return new Lines(new java.io.InputStreamReader(Files.newInputStream(file), decoder));
+        // A capture has tens of small files per node: a 64K-char buffer for each is most of
+        // what reading them allocates.
+        long size = Files.size(file);
+        int buffer = (int) Math.max(512, Math.min(MAX_BUFFER, size + 1));
+        return new Lines(new java.io.InputStreamReader(Files.newInputStream(file), decoder), buffer);
     }
 
     @Override

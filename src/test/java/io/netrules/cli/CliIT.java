@@ -115,6 +115,21 @@ class CliIT {
     }
 
     @Test
+    void batchOverTheSamplesFromThePackagedJar() throws Exception {
+        Run r = jar("batch", "facts-samples", "--format", "jsonl");
+        assertEquals(1, r.status(), "the worst capture has an ERROR finding: " + r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(6, lines.size(), r.out());
+        ObjectMapper json = new ObjectMapper();
+        for (String line : lines) {
+            JsonNode capture = json.readTree(line);
+            assertTrue(capture.get("capture").asText().startsWith("facts-samples/"), line);
+            assertTrue(capture.has("summary") && capture.has("findings"), line);
+        }
+        assertEquals("", r.err(), "no progress when stderr is not a terminal");
+    }
+
+    @Test
     void launcherRunsTheJar() throws Exception {
         Run r = run(List.of("bash", "netrules", "diagnose", "--capture", "facts-samples/broken-vxlan-flows"));
         assertEquals(1, r.status(), r.err());

@@ -50,14 +50,16 @@ public class IpRouteParser implements CommandParser {
         if (t[0].equals("nexthop") || t[0].equals("cache")) {
             return;
         }
-        ToolErrorKind failure = IpText.failureKind(text);
-        if (failure != null) {
-            ctx.toolFailed(failure, line);
-            return;
-        }
         int d = RouteFields.TYPES.contains(t[0]) ? 1 : 0;
         if (d >= t.length || !(t[d].equals("default") || IpText.toCidr(t[d]) != null)) {
-            ctx.warn(line, "not a route");
+            // Only a line that is no route can be the tool's failure: the failure patterns are
+            // regular expressions, too slow to try on every route of a large table.
+            ToolErrorKind failure = IpText.failureKind(text);
+            if (failure != null) {
+                ctx.toolFailed(failure, line);
+            } else {
+                ctx.warn(line, "not a route");
+            }
             return;
         }
         RouteFields r = RouteFields.parse(t);
