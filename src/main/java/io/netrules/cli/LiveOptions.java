@@ -124,6 +124,6 @@ final class LiveOptions {
         return LiveCapture.collect(new LiveCapture.Options(kubeconfig, context, namespace, apiTimeout, nodeCaptures,
                 saveCapture, "netrules/" + version, url, services, probeTimeout, execCollect, collectorNamespace,
                 parallel > 0 ? parallel : DEFAULT_EXEC_PARALLEL, nodeTimeout, commandTimeout,
-                System.console() != null), err);
+                Terminal.stderrIsTerminal()), err);
     }
 }
