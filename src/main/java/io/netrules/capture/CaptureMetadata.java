@@ -2,7 +2,6 @@ package io.netrules.capture;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,9 +26,13 @@ public record CaptureMetadata(String format, String collectedAt, String targetUr
     }
 
     public static CaptureMetadata read(Path file, String display) throws CaptureException {
+        return read(file, display, InputLimits.DEFAULTS);
+    }
+
+    public static CaptureMetadata read(Path file, String display, InputLimits limits) throws CaptureException {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            root = limits.jsonMapper().readTree(file.toFile());
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new CaptureException(display + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())

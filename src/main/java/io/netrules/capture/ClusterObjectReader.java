@@ -39,15 +39,20 @@ import java.util.function.Consumer;
  */
 public final class ClusterObjectReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory JSON = MAPPER.getFactory();
-    private static final YAMLFactory YAML = new YAMLFactory();
 
     private final Consumer<Object> facts;
     private final Consumer<ParseWarning> warnings;
+    private final InputLimits limits;
 
     public ClusterObjectReader(Consumer<Object> facts, Consumer<ParseWarning> warnings) {
+        this(facts, warnings, InputLimits.DEFAULTS);
+    }
+
+    /** A reader whose JSON and YAML parsers keep to these limits (nesting depth, string length). */
+    public ClusterObjectReader(Consumer<Object> facts, Consumer<ParseWarning> warnings, InputLimits limits) {
         this.facts = facts;
         this.warnings = warnings;
+        this.limits = limits;
     }
 
     /**
@@ -59,7 +64,8 @@ public final class ClusterObjectReader {
      */
     public int read(Path file, String displayName, String defaultKind) throws CaptureException {
         String lower = file.getFileName().toString().toLowerCase();
-        JsonFactory factory = lower.endsWith(".yaml") || lower.endsWith(".yml") ? YAML : JSON;
+        boolean yaml = lower.endsWith(".yaml") || lower.endsWith(".yml");
+        JsonFactory factory = yaml ? limits.yamlFactory() : limits.jsonFactory();
         try (InputStream in = Files.newInputStream(file); JsonParser p = factory.createParser(in)) {
             p.setCodec(MAPPER);
             return readTop(p, displayName, defaultKind);
@@ -67,10 +73,20 @@ public final class ClusterObjectReader {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? displayName
                     : displayName + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-            throw new CaptureException(where + ": " + firstLine(e.getOriginalMessage()));
+            String limit = InputLimits.constraintHit(e);
+            throw new CaptureException(where + ": " + (limit != null ? limitMessage(limit)
+                    : firstLine(e.getOriginalMessage())));
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            // SnakeYAML's own guards (nesting depth, aliases, code points) throw outside Jackson's types.
+            throw new CaptureException(displayName + ": " + limitMessage(firstLine(e.getMessage())));
         } catch (IOException e) {
             throw new CaptureException(displayName + ": cannot read: " + e.getMessage());
         }
+    }
+
+    /** A limit that stopped the read: what it was, and the option that raises it. */
+    private static String limitMessage(String reason) {
+        return "over a reading limit (" + reason + "); raise it with --limit json-depth=N or --limit string-length=N";
     }
 
     private static String firstLine(String s) {

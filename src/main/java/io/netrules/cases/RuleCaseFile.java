@@ -2,7 +2,6 @@ package io.netrules.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.netrules.capture.CaptureException;
 
 import java.io.IOException;
@@ -32,7 +31,8 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class RuleCaseFile {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    // Cases are YAML written by rule authors, read with the same safe, bounded YAML as captures.
+    private static final ObjectMapper YAML = io.netrules.capture.InputLimits.DEFAULTS.yamlMapper();
 
     private RuleCaseFile() {
     }
