@@ -83,7 +83,12 @@ public final class Capture {
                     warnings.add(tooLarge("capture.json", Files.size(json), limits,
                             "its notCollected reasons are not known"));
                 } else {
-                    meta = CaptureMetadata.read(json, "capture.json", limits);
+                    try {
+                        meta = CaptureMetadata.read(json, "capture.json", limits);
+                    } catch (CaptureLimitException e) {
+                        warnings.add(new ParseWarning("capture.json", e.line(), e.reason()
+                                + ": not read; its notCollected reasons are not known"));
+                    }
                 }
             }
             for (Path p : budget.list(root, "./")) {

@@ -187,9 +187,8 @@ public final class CaptureArchive {
         String host = sosHost(sos, sos == out ? baseName(archive) : sos.getFileName().toString());
         Path capture = Files.createDirectory(temp.resolve("capture"));
         Path nodes = Files.createDirectory(capture.resolve("nodes"));
+        // No warning: the same sosreport gives the same report as an archive or as a folder.
         Files.move(sos, nodes.resolve(host));
-        warnings.add(new ParseWarning(name, 0, "a sosreport: read as the one node '" + host + "' of a capture with"
-                + " no cluster objects"));
         return capture;
     }
 

@@ -35,6 +35,12 @@ public record CaptureMetadata(String format, String collectedAt, String targetUr
             root = limits.jsonMapper().readTree(file.toFile());
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
+            String limit = InputLimits.constraintHit(e);
+            if (limit != null) {
+                throw new CaptureLimitException(display, loc == null ? 0 : loc.getLineNr(),
+                        loc == null ? 0 : loc.getColumnNr(), "over a reading limit (" + limit + "; --limit json-depth,"
+                        + " string-length)");
+            }
             throw new CaptureException(display + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
                     + ": " + e.getOriginalMessage().lines().findFirst().orElse("invalid JSON"));
         } catch (IOException e) {

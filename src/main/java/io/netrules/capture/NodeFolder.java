@@ -61,6 +61,11 @@ public final class NodeFolder {
         return files;
     }
 
+    static NodeFolder index(Path dir, String name, String displayPrefix, List<ParseWarning> warnings)
+            throws IOException {
+        return index(dir, name, displayPrefix, warnings, new FileBudget(InputLimits.DEFAULTS.files(), warnings));
+    }
+
     static NodeFolder index(Path dir, String name, String displayPrefix, List<ParseWarning> warnings,
                             FileBudget budget) throws IOException {
         boolean sos = Files.isDirectory(dir.resolve("sos_commands"));

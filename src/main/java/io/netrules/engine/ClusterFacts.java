@@ -6,6 +6,7 @@ import io.netrules.capture.CaptureMetadata;
 import io.netrules.capture.ClusterInputs;
 import io.netrules.capture.ClusterObjectReader;
 import io.netrules.capture.FactSources;
+import io.netrules.capture.CaptureLimitException;
 import io.netrules.capture.InputLimits;
 import io.netrules.capture.ProbesReader;
 import io.netrules.model.Collected;
@@ -47,12 +48,22 @@ final class ClusterFacts {
         ClusterFacts facts = new ClusterFacts();
         Consumer<ParseWarning> warn = warnings::add;
         InputLimits limits = capture.limits();
-        ClusterObjectReader reader = new ClusterObjectReader(facts::add, warn, limits);
         for (Capture.ClusterFile f : capture.clusterFiles().values()) {
             if (facts.tooLarge(f.path(), f.display(), f.input(), limits, warnings)) {
                 continue;
             }
-            reader.read(f.path(), f.display(), f.input());
+            // A file's objects are kept only once all of it is read: a file stopped by a limit
+            // halfway gives nothing, so its rules are not evaluated rather than misled.
+            List<Object> read = new ArrayList<>();
+            try {
+                new ClusterObjectReader(read::add, warn, limits).read(f.path(), f.display(), f.input());
+            } catch (CaptureLimitException e) {
+                warnings.add(new ParseWarning(f.display(), e.line(), e.reason() + ": not read; the rules that need"
+                        + " it are not evaluated"));
+                facts.states.notCollectedReason(f.input(), f.display() + " is over a reading limit");
+                continue;
+            }
+            read.forEach(facts::add);
             facts.markCollected(f.input(), f.display());
         }
         if (capture.probesFile() != null

@@ -73,7 +73,9 @@ final class IpJson {
             }
             return;
         }
+        JsonParser[] parser = new JsonParser[1];
         try (JsonParser p = ctx.limits().jsonFactory().createParser(new LinesReader(first, it))) {
+            parser[0] = p;
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t == JsonToken.START_ARRAY) {
@@ -91,7 +93,9 @@ final class IpJson {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             ctx.warn(line, "the " + what + " JSON ends before it is closed (cut short?)");
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            // It carries no location; the parser knows where it stopped.
+            int line = e.getLocation() != null ? e.getLocation().getLineNr()
+                    : parser[0] == null ? 0 : parser[0].currentLocation().getLineNr();
             ctx.warn(line, "over a reading limit, the rest of the " + what + " output is not read: "
                     + e.getOriginalMessage().lines().findFirst().orElse("") + " (--limit json-depth, string-length)");
         } catch (JsonProcessingException e) {
