@@ -52,6 +52,9 @@ import java.util.stream.Stream;
 public final class CaptureArchive {
     private static final List<String> SUFFIXES = List.of(".tar.gz", ".tgz", ".tar.xz", ".txz", ".zip");
 
+    /** Tar types of a regular file: '0', the old NUL, and '7' (contiguous). */
+    private static final String REGULAR = "0\u00007";
+
     /** What xz may allocate to decompress (its dictionary): a hostile header may ask for gigabytes. */
     private static final int XZ_MEMORY_KIB = 256 * 1024;
 
@@ -285,11 +288,14 @@ public final class CaptureArchive {
                         link(e.getName(), path, e.getLinkName(), true);
                     } else if (e.isDirectory()) {
                         directory(e.getName(), path);
-                    } else if (e.isFile()) {
+                    } else if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
+                        skip(e.getName(), e.isCharacterDevice() ? "a character device"
+                                : e.isBlockDevice() ? "a block device" : "a fifo");
+                    } else if (REGULAR.indexOf(e.getLinkFlag()) >= 0) {
+                        // Not isFile(): it says yes to any type that is not a folder.
                         file(e.getName(), path, e.getSize(), tar);
                     } else {
-                        skip(e.getName(), e.isCharacterDevice() ? "a character device"
-                                : e.isBlockDevice() ? "a block device" : e.isFIFO() ? "a fifo" : "not a file or folder");
+                        skip(e.getName(), "not a file or folder (tar type '" + (char) e.getLinkFlag() + "')");
                     }
                 }
             }
