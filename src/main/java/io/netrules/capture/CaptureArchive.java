@@ -435,6 +435,10 @@ public final class CaptureArchive {
         }
 
         private void count(long n) throws CaptureException {
+            if (TempDirs.closing) {
+                // The JVM is exiting (Ctrl-C): stop writing into what the hook is removing.
+                throw new CaptureException(archive + ": extraction interrupted");
+            }
             written += n;
             if (written > limits.archiveSize()) {
                 throw new CaptureException(archive + ": more than " + InputLimits.bytes(limits.archiveSize())
@@ -525,6 +529,8 @@ public final class CaptureArchive {
     static final class TempDirs {
         private static final java.util.Set<Path> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private static volatile boolean hooked;
+        /** Set by the shutdown hook: extractions stop writing. */
+        static volatile boolean closing;
 
         private TempDirs() {
         }
@@ -549,9 +555,31 @@ public final class CaptureArchive {
 
         private static synchronized void hook() {
             if (!hooked) {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(TempDirs::delete),
-                        "netrules-temp-cleanup"));
+                Runtime.getRuntime().addShutdownHook(new Thread(TempDirs::removeAllAtExit, "netrules-temp-cleanup"));
                 hooked = true;
+            }
+        }
+
+        /**
+         * At exit: extractions are told to stop, then every live folder is removed; a second and
+         * third pass catch a file an extraction wrote while the first pass ran.
+         */
+        private static void removeAllAtExit() {
+            closing = true;
+            for (int pass = 0; pass < 3 && !LIVE.isEmpty(); pass++) {
+                for (Path dir : List.copyOf(LIVE)) {
+                    delete(dir);
+                    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                        LIVE.remove(dir);
+                    }
+                }
+                if (!LIVE.isEmpty()) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
             }
         }
 
