@@ -119,6 +119,34 @@ class InputLimitsTest {
     }
 
     @Test
+    void captureJsonAndProbesOverTheFileSizeLimitAreNotRead(@TempDir Path tmp) throws Exception {
+        Path capture = copy("healthy-3node-sosreport", tmp.resolve("c"));
+        Path meta = capture.resolve("capture.json");
+        Files.writeString(meta, Files.readString(meta) + " ".repeat(200 * 1024));
+        Files.createDirectories(capture.resolve("probes"));
+        String probe = "{\"from\":\"client\",\"kind\":\"dns\",\"name\":\"a.example.com\",\"answers\":[]}\n";
+        Files.writeString(capture.resolve("probes/probes.jsonl"), probe.repeat(200 * 1024 / probe.length() + 1));
+
+        JsonNode r = diagnose(capture, "--limit", "file-size=150k");
+        List<JsonNode> m = warningsOf(r, "capture.json");
+        assertEquals(1, m.size(), r.get("warnings").toString());
+        assertTrue(m.get(0).get("text").asText().contains("its notCollected reasons are not known"), m.toString());
+        List<JsonNode> p = warningsOf(r, "probes/probes.jsonl");
+        assertEquals(1, p.size(), r.get("warnings").toString());
+        assertTrue(p.get(0).get("text").asText().startsWith("larger than the file-size limit"), p.toString());
+        // The probes were not read: a DNS answer of "no address" would otherwise be a finding.
+        for (JsonNode f : r.get("findings")) {
+            assertFalse(f.toString().contains("probes.jsonl"), f.toString());
+        }
+        boolean probesNotEvaluated = false;
+        for (JsonNode n : r.get("notEvaluated")) {
+            probesNotEvaluated |= n.get("missing").asText().contains("probes/probes.jsonl")
+                    && n.path("reason").asText().contains("file-size limit");
+        }
+        assertTrue(probesNotEvaluated, r.get("notEvaluated").toString());
+    }
+
+    @Test
     void aLineOverTheLineLengthLimitIsSkippedAndTheRestOfTheFileRead(@TempDir Path tmp) throws Exception {
         Path capture = copy("broken-vxlan-flows", tmp.resolve("c"));
         List<String> before = findingIds(diagnose(capture));
