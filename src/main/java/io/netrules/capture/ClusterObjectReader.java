@@ -67,7 +67,8 @@ public final class ClusterObjectReader {
         boolean yaml = lower.endsWith(".yaml") || lower.endsWith(".yml");
         JsonFactory factory = yaml ? limits.yamlFactory() : limits.jsonFactory();
         JsonLocation stoppedAt = null;
-        try (InputStream in = Files.newInputStream(file); JsonParser p = factory.createParser(in)) {
+        try (InputStream in = Files.newInputStream(file);
+             JsonParser p = yaml ? limits.boundedYaml(factory.createParser(in)) : factory.createParser(in)) {
             p.setCodec(MAPPER);
             try {
                 return readTop(p, displayName, defaultKind);

@@ -1,11 +1,17 @@
 package io.netrules.capture;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.yaml.snakeyaml.LoaderOptions;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -131,14 +137,14 @@ public record InputLimits(long fileSize, long lineLength, long files, long jsonD
         return n + (n == 1 ? " byte" : " bytes");
     }
 
-    /** Jackson's read constraints for these limits: nesting depth, string, number and name lengths. */
+    /**
+     * Jackson's read constraints for these limits: nesting depth and string length (names and
+     * numbers keep Jackson's own caps, 50,000 and 1,000 characters).
+     */
     public StreamReadConstraints readConstraints() {
         return StreamReadConstraints.builder()
                 .maxNestingDepth(clampInt(jsonDepth))
                 .maxStringLength(clampInt(stringLength))
-                // A property name is a string too: the same cap.
-                .maxNameLength(clampInt(stringLength))
-                .maxNumberLength(1000)
                 .build();
     }
 
@@ -180,6 +186,76 @@ public record InputLimits(long fileSize, long lineLength, long files, long jsonD
     /** An ObjectMapper reading YAML with these limits (shared; do not reconfigure it). */
     public ObjectMapper yamlMapper() {
         return YAML_MAPPERS.computeIfAbsent(this, l -> new ObjectMapper(l.newYamlFactory()));
+    }
+
+    /**
+     * A YAML parser held to the string-length limit, which Jackson's YAML parser does not check
+     * itself (its StreamReadConstraints cover JSON's string reading only): every string value and
+     * key is measured as it is read. SnakeYAML's code-point limit bounds the document as a whole.
+     */
+    public JsonParser boundedYaml(JsonParser yaml) {
+        return new StringLengthCheck(yaml, clampInt(stringLength));
+    }
+
+    /** Checks each string and name a parser returns; every next* goes through nextToken(). */
+    private static final class StringLengthCheck extends JsonParserDelegate {
+        private final int max;
+
+        StringLengthCheck(JsonParser d, int max) {
+            super(d);
+            this.max = max;
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken t = super.nextToken();
+            if (t == JsonToken.VALUE_STRING || t == JsonToken.FIELD_NAME) {
+                int length = t == JsonToken.FIELD_NAME ? currentName().length() : getTextLength();
+                if (length > max) {
+                    throw new StreamConstraintsException("String value length (" + length
+                            + ") exceeds the maximum allowed (" + max + ", --limit string-length)",
+                            currentTokenLocation());
+                }
+            }
+            return t;
+        }
+
+        @Override
+        public JsonToken nextValue() throws IOException {
+            JsonToken t = nextToken();
+            return t == JsonToken.FIELD_NAME ? nextToken() : t;
+        }
+
+        @Override
+        public String nextFieldName() throws IOException {
+            return nextToken() == JsonToken.FIELD_NAME ? currentName() : null;
+        }
+
+        @Override
+        public boolean nextFieldName(SerializableString name) throws IOException {
+            return nextToken() == JsonToken.FIELD_NAME && name.getValue().equals(currentName());
+        }
+
+        @Override
+        public String nextTextValue() throws IOException {
+            return nextToken() == JsonToken.VALUE_STRING ? getText() : null;
+        }
+
+        @Override
+        public int nextIntValue(int defaultValue) throws IOException {
+            return nextToken() == JsonToken.VALUE_NUMBER_INT ? getIntValue() : defaultValue;
+        }
+
+        @Override
+        public long nextLongValue(long defaultValue) throws IOException {
+            return nextToken() == JsonToken.VALUE_NUMBER_INT ? getLongValue() : defaultValue;
+        }
+
+        @Override
+        public Boolean nextBooleanValue() throws IOException {
+            JsonToken t = nextToken();
+            return t == JsonToken.VALUE_TRUE ? Boolean.TRUE : t == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+        }
     }
 
     private static int clampInt(long v) {

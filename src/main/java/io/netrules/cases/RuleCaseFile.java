@@ -50,7 +50,10 @@ public final class RuleCaseFile {
     public static List<RuleCase> read(Path file, String display) throws CaptureException {
         JsonNode root;
         try {
-            root = YAML.readTree(file.toFile());
+            var limits = io.netrules.capture.InputLimits.DEFAULTS;
+            try (var parser = limits.boundedYaml(YAML.getFactory().createParser(file.toFile()))) {
+                root = YAML.readTree(parser);
+            }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             var loc = e.getLocation();
             throw new CaptureException(display + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())

@@ -239,6 +239,18 @@ class InputLimitsTest {
     }
 
     @Test
+    void clusterYamlStringTooLongIsAWarning(@TempDir Path tmp) throws Exception {
+        Path capture = copy("healthy-3node", tmp.resolve("c"));
+        Files.delete(capture.resolve("cluster/routes.json"));
+        Files.writeString(capture.resolve("cluster/routes.yaml"), "apiVersion: v1\nkind: List\nitems:\n"
+                + "- kind: Route\n  metadata:\n    name: r\n    annotations:\n      big: " + "y".repeat(3000) + "\n");
+        JsonNode r = diagnose(capture, "--limit", "string-length=2k");
+        List<JsonNode> w = warningsOf(r, "cluster/routes.yaml");
+        assertEquals(1, w.size(), r.get("warnings").toString());
+        assertTrue(w.get(0).get("text").asText().contains("String value length"), w.toString());
+    }
+
+    @Test
     void yamlAliasBombIsAWarningNotAnOutOfMemoryError(@TempDir Path tmp) throws Exception {
         Path capture = copy("healthy-3node", tmp.resolve("c"));
         Files.delete(capture.resolve("cluster/routes.json"));

@@ -80,7 +80,7 @@ public final class NodeConfigParser implements CommandParser {
         }
 
         void read(String yaml) {
-            try (JsonParser p = ctx.limits().yamlFactory().createParser(yaml)) {
+            try (JsonParser p = ctx.limits().boundedYaml(ctx.limits().yamlFactory().createParser(yaml))) {
                 JsonToken first = p.nextToken();
                 if (first == null) {
                     return; // only comments
