@@ -248,13 +248,19 @@ public final class CaptureArchive {
                 } else {
                     tar(suffix);
                 }
+            } catch (WriteFailed e) {
+                throw new CaptureException(archive + ": cannot extract entry '" + e.entry + "' into the temp folder: "
+                        + e.getCause().getMessage());
             } catch (EOFException e) {
                 throw corrupt("truncated: it ends inside " + (current == null ? "its first entry" : "entry '" + current
                         + "'"));
             } catch (org.tukaani.xz.MemoryLimitException e) {
                 throw corrupt("its xz stream asks for " + e.getMemoryNeeded() / 1024 + " MiB to decompress (more than "
                         + XZ_MEMORY_KIB / 1024 + " MiB)");
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (IOException | RuntimeException e) {
+                // Any failure inside the decompressor or the archive reader (an untrusted input
+                // can make commons-compress throw more than IOException) means the archive cannot
+                // be read: one line, no stack trace. Writing failures are WriteFailed, below.
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 if (why.toLowerCase(Locale.ROOT).contains("truncated") || why.contains("EOF")) {
                     throw corrupt("truncated: it ends inside " + (current == null ? "its first entry"
@@ -263,6 +269,16 @@ public final class CaptureArchive {
                 throw corrupt(why.lines().findFirst().orElse(why));
             }
             copyLinks();
+        }
+
+        /** Writing the extracted data failed (disk full...): not the archive's fault. */
+        private static final class WriteFailed extends IOException {
+            final String entry;
+
+            WriteFailed(String entry, IOException cause) {
+                super(cause);
+                this.entry = entry;
+            }
         }
 
         private CaptureException corrupt(String why) {
@@ -413,8 +429,14 @@ public final class CaptureArchive {
             // The size a zip declares can lie: count what really comes out.
             long copied = 0;
             byte[] buf = new byte[64 * 1024];
-            try (OutputStream o = Files.newOutputStream(target, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            OutputStream o;
+            try {
+                o = Files.newOutputStream(target, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                throw new WriteFailed(entry, e);
+            }
+            try (o) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
                     copied += n;
@@ -427,7 +449,11 @@ public final class CaptureArchive {
                         return;
                     }
                     count(n);
-                    o.write(buf, 0, n);
+                    try {
+                        o.write(buf, 0, n);
+                    } catch (IOException e) {
+                        throw new WriteFailed(entry, e);
+                    }
                 }
             }
             if (declaredSize >= 0 && copied < declaredSize) {
