@@ -1,6 +1,7 @@
 package io.netrules.batch;
 
-import io.netrules.capture.Capture;
+import io.netrules.capture.CaptureArchive;
+import io.netrules.capture.InputLimits;
 import io.netrules.capture.CaptureException;
 import io.netrules.engine.Diagnosis;
 import io.netrules.engine.Evaluator;
@@ -42,15 +43,22 @@ public final class BatchRunner {
     private final RuleBase rules;
     private final int parallel;
     private final Severity failOn;
+    private final InputLimits limits;
 
     /**
      * @param parallel captures evaluated at once
      * @param failOn   the severity at which a finding makes the status 1; null: never
      */
     public BatchRunner(RuleBase rules, int parallel, Severity failOn) {
+        this(rules, parallel, failOn, InputLimits.DEFAULTS);
+    }
+
+    /** A runner that reads each capture (and extracts each archive) within these limits. */
+    public BatchRunner(RuleBase rules, int parallel, Severity failOn, InputLimits limits) {
         this.rules = rules;
         this.parallel = Math.max(1, parallel);
         this.failOn = failOn;
+        this.limits = limits;
     }
 
     /**
@@ -134,7 +142,11 @@ public final class BatchRunner {
                 throw new CaptureException(entry.shown() + ": not a capture (no capture.json, cluster/, nodes/,"
                         + " probes/ or logs/)");
             }
-            Diagnosis d = new Evaluator(rules, nodeThreads).evaluate(Capture.open(entry.path()), entry.shown());
+            Diagnosis d;
+            // An archive is extracted for its evaluation only, and its temp folder removed right after.
+            try (CaptureArchive.Opened opened = CaptureArchive.open(entry.path(), limits)) {
+                d = new Evaluator(rules, nodeThreads).evaluate(opened.capture(), entry.shown());
+            }
             return new Outcome(index, entry, d, null, status(d), System.nanoTime() - start);
         } catch (CaptureException e) {
             return new Outcome(index, entry, null, e.getMessage(), BAD_INPUT, System.nanoTime() - start);

@@ -1,5 +1,7 @@
 package io.netrules.batch;
 
+import io.netrules.capture.Capture;
+import io.netrules.capture.CaptureArchive;
 import io.netrules.capture.CaptureException;
 
 import java.io.IOException;
@@ -18,10 +20,12 @@ import java.util.stream.Stream;
 /**
  * The captures a batch evaluates, in a fixed order, from what the user named:
  * <ul>
- *   <li>a folder: each of its subfolders is a capture, by name (hidden ones and plain files are
- *       skipped); a folder that is itself a capture (it has {@code capture.json}, {@code cluster/},
+ *   <li>a folder: each of its subfolders, and each archive ({@code .tar.gz}, {@code .tgz},
+ *       {@code .tar.xz}, {@code .zip}) in it, is a capture, by name (hidden ones and other plain files
+ *       are skipped); a folder that is itself a capture (it has {@code capture.json}, {@code cluster/},
  *       {@code nodes/}, {@code probes/} or {@code logs/}) is that one capture;</li>
- *   <li>a file: a list of capture folders, one a line, relative to the current folder; blank
+ *   <li>an archive: that one capture;</li>
+ *   <li>another file: a list of capture folders (or archives), one a line, relative to the current folder; blank
  *       lines and lines starting with {@code #} are skipped. A listed folder that is missing is
  *       still a capture, which then fails on its own (reported and skipped).</li>
  * </ul>
@@ -51,13 +55,16 @@ public final class CaptureList {
                     continue;
                 }
                 try (Stream<Path> children = Files.list(source)) {
-                    children.filter(Files::isDirectory)
+                    children.filter(p -> Files.isDirectory(p)
+                                    || Files.isRegularFile(p) && CaptureArchive.isArchive(p))
                             .filter(p -> !p.getFileName().toString().startsWith("."))
                             .sorted()
                             .forEach(paths::add);
                 } catch (IOException e) {
                     throw new CaptureException(source + ": cannot list the folder: " + e.getMessage());
                 }
+            } else if (Files.isRegularFile(source) && CaptureArchive.isArchive(source)) {
+                paths.add(source);
             } else if (Files.isRegularFile(source)) {
                 paths.addAll(readList(source));
             } else {
@@ -86,9 +93,7 @@ public final class CaptureList {
      * capture's top-level entries (capture-layout.md).
      */
     public static boolean isCapture(Path dir) {
-        return Files.isRegularFile(dir.resolve("capture.json")) || Files.isDirectory(dir.resolve("cluster"))
-                || Files.isDirectory(dir.resolve("nodes")) || Files.isDirectory(dir.resolve("probes"))
-                || Files.isDirectory(dir.resolve("logs"));
+        return Capture.looksLikeCapture(dir);
     }
 
     private static List<Path> readList(Path list) throws CaptureException {
@@ -121,7 +126,8 @@ public final class CaptureList {
     private static String nameOf(Path p) {
         Path abs = p.toAbsolutePath().normalize();
         Path name = abs.getFileName();
-        return name == null ? "capture" : name.toString();
+        // An archive's name without .tar.gz: a capture shards the same as a folder or as an archive.
+        return name == null ? "capture" : CaptureArchive.isArchive(abs) ? CaptureArchive.baseName(abs) : name.toString();
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * A capture directory (capture-layout.md), indexed: which cluster files, which probes file and
@@ -28,13 +27,15 @@ public final class Capture {
     private final Map<String, NodeFolder> nodes;
     private final List<ParseWarning> warnings;
     private final Map<String, Path> podLogs;
+    private final InputLimits limits;
 
     /** A cluster object file and the input (kind) it is read as. */
     public record ClusterFile(String input, Path path, String display) {
     }
 
     private Capture(Path root, CaptureMetadata metadata, Map<String, ClusterFile> clusterFiles, Path probesFile,
-                    Map<String, NodeFolder> nodes, List<ParseWarning> warnings, Map<String, Path> podLogs) {
+                    Map<String, NodeFolder> nodes, List<ParseWarning> warnings, Map<String, Path> podLogs,
+                    InputLimits limits) {
         this.root = root;
         this.metadata = metadata;
         this.clusterFiles = clusterFiles;
@@ -42,60 +43,96 @@ public final class Capture {
         this.nodes = nodes;
         this.warnings = warnings;
         this.podLogs = podLogs;
+        this.limits = limits;
     }
 
     public static Capture open(Path root) throws CaptureException {
+        return open(root, InputLimits.DEFAULTS);
+    }
+
+    /** Opens a capture that is read within these limits (file size, line length, files, JSON/YAML). */
+    public static Capture open(Path root, InputLimits limits) throws CaptureException {
+        return open(root, limits, List.of());
+    }
+
+    /**
+     * A folder netrules reads as a capture rather than as a folder of captures (or of an archive's
+     * contents): it has one of a capture's top-level entries (capture-layout.md).
+     */
+    public static boolean looksLikeCapture(Path dir) {
+        return Files.isRegularFile(dir.resolve("capture.json")) || Files.isDirectory(dir.resolve("cluster"))
+                || Files.isDirectory(dir.resolve("nodes")) || Files.isDirectory(dir.resolve("probes"))
+                || Files.isDirectory(dir.resolve("logs"));
+    }
+
+    /** Opens a capture, with the warnings of what came before (the archive it was extracted from). */
+    static Capture open(Path root, InputLimits limits, List<ParseWarning> earlier) throws CaptureException {
         if (!Files.exists(root)) {
             throw new CaptureException(root + ": capture directory does not exist");
         }
         if (!Files.isDirectory(root)) {
             throw new CaptureException(root + ": not a directory (a capture is a directory; see capture-layout)");
         }
-        List<ParseWarning> warnings = new ArrayList<>();
+        List<ParseWarning> warnings = new ArrayList<>(earlier);
+        FileBudget budget = new FileBudget(limits.files(), warnings);
         try {
-            CaptureMetadata meta = CaptureMetadata.exists(root)
-                    ? CaptureMetadata.read(root.resolve("capture.json"), "capture.json") : CaptureMetadata.NONE;
-            try (Stream<Path> top = Files.list(root)) {
-                for (Path p : top.sorted().toList()) {
-                    String fn = p.getFileName().toString();
-                    if (!KNOWN_TOP.contains(fn) && !fn.startsWith(".")) {
-                        warnings.add(new ParseWarning(fn + (Files.isDirectory(p) ? "/" : ""), 0,
-                                "unknown file; ignored"));
+            CaptureMetadata meta = CaptureMetadata.NONE;
+            if (CaptureMetadata.exists(root)) {
+                Path json = root.resolve("capture.json");
+                if (Files.size(json) > limits.fileSize()) {
+                    warnings.add(tooLarge("capture.json", Files.size(json), limits,
+                            "its notCollected reasons are not known"));
+                } else {
+                    try {
+                        meta = CaptureMetadata.read(json, "capture.json", limits);
+                    } catch (CaptureLimitException e) {
+                        warnings.add(new ParseWarning("capture.json", e.line(), e.reason()
+                                + ": not read; its notCollected reasons are not known"));
                     }
                 }
             }
-            Map<String, ClusterFile> cluster = indexCluster(root.resolve("cluster"), warnings);
+            for (Path p : budget.list(root, "./")) {
+                String fn = p.getFileName().toString();
+                if (!KNOWN_TOP.contains(fn) && !fn.startsWith(".")) {
+                    warnings.add(new ParseWarning(fn + (Files.isDirectory(p) ? "/" : ""), 0,
+                            "unknown file; ignored"));
+                }
+            }
+            Map<String, ClusterFile> cluster = indexCluster(root.resolve("cluster"), warnings, budget);
             Path probes = root.resolve(ClusterInputs.PROBES_FILE);
             Map<String, NodeFolder> nodes = new TreeMap<>();
             Path nodesDir = root.resolve("nodes");
             if (Files.isDirectory(nodesDir)) {
-                try (Stream<Path> dirs = Files.list(nodesDir)) {
-                    for (Path d : dirs.sorted().toList()) {
-                        String name = d.getFileName().toString();
-                        if (Files.isDirectory(d)) {
-                            nodes.put(name, NodeFolder.index(d, name, "nodes/" + name + "/", warnings));
-                        } else {
-                            warnings.add(new ParseWarning("nodes/" + name, 0, "not a node folder; ignored"));
-                        }
+                for (Path d : budget.list(nodesDir, "nodes/")) {
+                    String name = d.getFileName().toString();
+                    if (Files.isDirectory(d)) {
+                        nodes.put(name, NodeFolder.index(d, name, "nodes/" + name + "/", warnings, budget));
+                    } else {
+                        warnings.add(new ParseWarning("nodes/" + name, 0, "not a node folder; ignored"));
                     }
                 }
             }
             return new Capture(root, meta, cluster, Files.isRegularFile(probes) ? probes : null, nodes, warnings,
-                    indexLogs(root.resolve("logs"), warnings));
+                    indexLogs(root.resolve("logs"), warnings, budget), limits);
         } catch (IOException e) {
             throw new CaptureException(root + ": cannot read capture: " + e.getMessage());
         }
     }
 
-    private static Map<String, ClusterFile> indexCluster(Path dir, List<ParseWarning> warnings) throws IOException {
+    /** The warning for a file over the file-size limit, which is therefore not read. */
+    public static ParseWarning tooLarge(String display, long size, InputLimits limits, String consequence) {
+        return new ParseWarning(display, 0, "larger than the file-size limit (" + InputLimits.bytes(size) + " > "
+                + InputLimits.bytes(limits.fileSize()) + ", --limit file-size): not read; " + consequence);
+    }
+
+    private static Map<String, ClusterFile> indexCluster(Path dir, List<ParseWarning> warnings, FileBudget budget)
+            throws IOException {
         Map<String, ClusterFile> files = new LinkedHashMap<>();
         if (!Files.isDirectory(dir)) {
             return files;
         }
         Map<String, Path> present = new TreeMap<>();
-        try (Stream<Path> list = Files.list(dir)) {
-            list.sorted().forEach(p -> present.put(p.getFileName().toString(), p));
-        }
+        budget.list(dir, "cluster/").forEach(p -> present.put(p.getFileName().toString(), p));
         for (String kind : ClusterInputs.KINDS) {
             for (String ext : List.of(".json", ".yaml", ".yml")) {
                 Path p = present.remove(kind + ext);
@@ -114,27 +151,24 @@ public final class Capture {
     }
 
     /** {@code logs/<namespace>/<pod>.log} files, keyed {@code namespace/pod}. */
-    private static Map<String, Path> indexLogs(Path dir, List<ParseWarning> warnings) throws IOException {
+    private static Map<String, Path> indexLogs(Path dir, List<ParseWarning> warnings, FileBudget budget)
+            throws IOException {
         Map<String, Path> logs = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
             return logs;
         }
-        try (Stream<Path> namespaces = Files.list(dir)) {
-            for (Path ns : namespaces.sorted().toList()) {
-                if (!Files.isDirectory(ns)) {
-                    warnings.add(new ParseWarning("logs/" + ns.getFileName(), 0, "not a namespace folder; ignored"));
-                    continue;
-                }
-                try (Stream<Path> files = Files.list(ns)) {
-                    for (Path f : files.sorted().toList()) {
-                        String fn = f.getFileName().toString();
-                        if (Files.isRegularFile(f) && fn.endsWith(".log")) {
-                            logs.put(ns.getFileName() + "/" + fn.substring(0, fn.length() - 4), f);
-                        } else {
-                            warnings.add(new ParseWarning("logs/" + ns.getFileName() + "/" + fn, 0,
-                                    "not a <pod>.log file; ignored"));
-                        }
-                    }
+        for (Path ns : budget.list(dir, "logs/")) {
+            if (!Files.isDirectory(ns)) {
+                warnings.add(new ParseWarning("logs/" + ns.getFileName(), 0, "not a namespace folder; ignored"));
+                continue;
+            }
+            for (Path f : budget.list(ns, "logs/" + ns.getFileName() + "/")) {
+                String fn = f.getFileName().toString();
+                if (Files.isRegularFile(f) && fn.endsWith(".log")) {
+                    logs.put(ns.getFileName() + "/" + fn.substring(0, fn.length() - 4), f);
+                } else {
+                    warnings.add(new ParseWarning("logs/" + ns.getFileName() + "/" + fn, 0,
+                            "not a <pod>.log file; ignored"));
                 }
             }
         }
@@ -148,6 +182,11 @@ public final class Capture {
 
     public Path root() {
         return root;
+    }
+
+    /** The limits the capture is read within. */
+    public InputLimits limits() {
+        return limits;
     }
 
     public CaptureMetadata metadata() {

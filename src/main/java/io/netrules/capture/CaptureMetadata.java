@@ -2,7 +2,6 @@ package io.netrules.capture;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,11 +26,21 @@ public record CaptureMetadata(String format, String collectedAt, String targetUr
     }
 
     public static CaptureMetadata read(Path file, String display) throws CaptureException {
+        return read(file, display, InputLimits.DEFAULTS);
+    }
+
+    public static CaptureMetadata read(Path file, String display, InputLimits limits) throws CaptureException {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            root = limits.jsonMapper().readTree(file.toFile());
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
+            String limit = InputLimits.constraintHit(e);
+            if (limit != null) {
+                throw new CaptureLimitException(display, loc == null ? 0 : loc.getLineNr(),
+                        loc == null ? 0 : loc.getColumnNr(), "over a reading limit (" + limit + "; --limit json-depth,"
+                        + " string-length)");
+            }
             throw new CaptureException(display + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
                     + ": " + e.getOriginalMessage().lines().findFirst().orElse("invalid JSON"));
         } catch (IOException e) {

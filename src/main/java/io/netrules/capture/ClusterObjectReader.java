@@ -39,15 +39,20 @@ import java.util.function.Consumer;
  */
 public final class ClusterObjectReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory JSON = MAPPER.getFactory();
-    private static final YAMLFactory YAML = new YAMLFactory();
 
     private final Consumer<Object> facts;
     private final Consumer<ParseWarning> warnings;
+    private final InputLimits limits;
 
     public ClusterObjectReader(Consumer<Object> facts, Consumer<ParseWarning> warnings) {
+        this(facts, warnings, InputLimits.DEFAULTS);
+    }
+
+    /** A reader whose JSON and YAML parsers keep to these limits (nesting depth, string length). */
+    public ClusterObjectReader(Consumer<Object> facts, Consumer<ParseWarning> warnings, InputLimits limits) {
         this.facts = facts;
         this.warnings = warnings;
+        this.limits = limits;
     }
 
     /**
@@ -59,18 +64,62 @@ public final class ClusterObjectReader {
      */
     public int read(Path file, String displayName, String defaultKind) throws CaptureException {
         String lower = file.getFileName().toString().toLowerCase();
-        JsonFactory factory = lower.endsWith(".yaml") || lower.endsWith(".yml") ? YAML : JSON;
-        try (InputStream in = Files.newInputStream(file); JsonParser p = factory.createParser(in)) {
+        boolean yaml = lower.endsWith(".yaml") || lower.endsWith(".yml");
+        JsonFactory factory = yaml ? limits.yamlFactory() : limits.jsonFactory();
+        JsonLocation stoppedAt = null;
+        try (InputStream in = Files.newInputStream(file);
+             JsonParser p = yaml ? limits.boundedYaml(factory.createParser(in)) : factory.createParser(in)) {
             p.setCodec(MAPPER);
-            return readTop(p, displayName, defaultKind);
+            try {
+                return readTop(p, displayName, defaultKind);
+            } catch (JsonProcessingException e) {
+                // A constraint error carries no location: take the parser's.
+                stoppedAt = p.currentLocation();
+                throw e;
+            }
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
+            JsonLocation loc = e.getLocation() != null ? e.getLocation() : stoppedAt;
             String where = loc == null ? displayName
                     : displayName + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+            String limit = InputLimits.constraintHit(e);
+            if (limit == null) {
+                limit = snakeYamlGuard(e);
+            }
+            if (limit != null) {
+                throw new CaptureLimitException(displayName, loc == null ? 0 : loc.getLineNr(),
+                        loc == null ? 0 : loc.getColumnNr(), limitMessage(limit));
+            }
             throw new CaptureException(where + ": " + firstLine(e.getOriginalMessage()));
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            String limit = snakeYamlGuard(e);
+            if (limit != null) {
+                throw new CaptureLimitException(displayName, 0, 0, limitMessage(limit));
+            }
+            throw new CaptureException(displayName + ": " + firstLine(e.getMessage()));
         } catch (IOException e) {
             throw new CaptureException(displayName + ": cannot read: " + e.getMessage());
         }
+    }
+
+    /** The message of one of SnakeYAML's own guards (depth, aliases, code points) in the chain, or null. */
+    private static String snakeYamlGuard(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (t instanceof org.yaml.snakeyaml.error.YAMLException && m != null
+                    && (m.contains("Nesting Depth exceeded") || m.contains("Number of aliases")
+                    || m.contains("exceeds the limit") || m.contains("code points"))) {
+                return firstLine(m);
+            }
+            if (t == t.getCause()) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** A limit that stopped the read: what it was, and the option that raises it. */
+    private static String limitMessage(String reason) {
+        return "over a reading limit (" + reason + "; --limit json-depth, string-length)";
     }
 
     private static String firstLine(String s) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * One node's folder of a capture: {@code nodes/<name>/}, either as netrules' collector writes it
@@ -64,38 +63,37 @@ public final class NodeFolder {
 
     static NodeFolder index(Path dir, String name, String displayPrefix, List<ParseWarning> warnings)
             throws IOException {
+        return index(dir, name, displayPrefix, warnings, new FileBudget(InputLimits.DEFAULTS.files(), warnings));
+    }
+
+    static NodeFolder index(Path dir, String name, String displayPrefix, List<ParseWarning> warnings,
+                            FileBudget budget) throws IOException {
         boolean sos = Files.isDirectory(dir.resolve("sos_commands"));
         // file name -> candidates (path, display), for command outputs and copied files
         Map<String, Path> commandFiles = new TreeMap<>();
         List<Path> unknown = new ArrayList<>();
-        try (Stream<Path> top = Files.list(dir)) {
-            for (Path p : top.sorted().toList()) {
-                String fn = p.getFileName().toString();
-                if (Files.isRegularFile(p)) {
-                    if (FactSources.match(fn).isPresent()) {
-                        commandFiles.put(fn, p);
-                    } else if (!sos || !SOS_ROOT.contains(fn)) {
-                        unknown.add(p);
-                    }
-                } else if (Files.isDirectory(p) && !"etc".equals(fn) && !sos) {
+        for (Path p : budget.list(dir, displayPrefix)) {
+            String fn = p.getFileName().toString();
+            if (Files.isRegularFile(p)) {
+                if (FactSources.match(fn).isPresent()) {
+                    commandFiles.put(fn, p);
+                } else if (!sos || !SOS_ROOT.contains(fn)) {
                     unknown.add(p);
                 }
+            } else if (Files.isDirectory(p) && !"etc".equals(fn) && !sos) {
+                unknown.add(p);
             }
         }
         if (sos) {
-            try (Stream<Path> plugins = Files.list(dir.resolve("sos_commands"))) {
-                for (Path plugin : plugins.sorted().toList()) {
-                    if (!Files.isDirectory(plugin)) {
-                        continue;
-                    }
-                    try (Stream<Path> files = Files.list(plugin)) {
-                        for (Path p : files.sorted().toList()) {
-                            String fn = p.getFileName().toString();
-                            // A sosreport holds hundreds of commands netrules does not read: no warning.
-                            if (Files.isRegularFile(p) && FactSources.match(fn).isPresent()) {
-                                commandFiles.putIfAbsent(fn, p);
-                            }
-                        }
+            for (Path plugin : budget.list(dir.resolve("sos_commands"), displayPrefix + "sos_commands/")) {
+                if (!Files.isDirectory(plugin)) {
+                    continue;
+                }
+                for (Path p : budget.list(plugin, displayPrefix + "sos_commands/" + plugin.getFileName() + "/")) {
+                    String fn = p.getFileName().toString();
+                    // A sosreport holds hundreds of commands netrules does not read: no warning.
+                    if (Files.isRegularFile(p) && FactSources.match(fn).isPresent()) {
+                        commandFiles.putIfAbsent(fn, p);
                     }
                 }
             }

@@ -19,15 +19,21 @@ import java.util.function.Consumer;
  * is a warning with its line number; the other lines still count.
  */
 public final class ProbesReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private ProbesReader() {
     }
 
     public static int read(Path file, String display, Consumer<Object> facts, Consumer<ParseWarning> warnings)
             throws CaptureException {
+        return read(file, display, facts, warnings, InputLimits.DEFAULTS);
+    }
+
+    /** Reads within these limits: a line over the line-length limit, or too deep a JSON object, is a warning. */
+    public static int read(Path file, String display, Consumer<Object> facts, Consumer<ParseWarning> warnings,
+                           InputLimits limits) throws CaptureException {
         int count = 0;
-        try (Lines lines = Lines.open(file)) {
+        ObjectMapper mapper = limits.jsonMapper();
+        try (Lines lines = Lines.open(file, limits.lineLength(), (n, length) -> warnings.accept(
+                longLine(display, n, length, limits)))) {
             for (Line line : lines) {
                 String text = line.text().strip();
                 if (text.isEmpty()) {
@@ -35,9 +41,11 @@ public final class ProbesReader {
                 }
                 JsonNode n;
                 try {
-                    n = MAPPER.readTree(text);
+                    n = mapper.readTree(text);
                 } catch (IOException e) {
-                    warnings.accept(new ParseWarning(display, line.number(), "not a JSON object; line ignored"));
+                    String limit = InputLimits.constraintHit(e);
+                    warnings.accept(new ParseWarning(display, line.number(), limit != null
+                            ? "over a reading limit (" + limit + "); line ignored" : "not a JSON object; line ignored"));
                     continue;
                 }
                 if (n == null || !n.isObject() || !n.hasNonNull("kind")) {
@@ -63,6 +71,12 @@ public final class ProbesReader {
             throw new CaptureException(display + ": cannot read: " + e.getMessage());
         }
         return count;
+    }
+
+    /** The warning for a line skipped for its length. */
+    public static ParseWarning longLine(String display, int line, long length, InputLimits limits) {
+        return new ParseWarning(display, line, "line of " + length + " characters is longer than the line-length"
+                + " limit (" + limits.lineLength() + ", --limit line-length); skipped");
     }
 
     private static String text(JsonNode n, String field) {

@@ -2,7 +2,6 @@ package io.netrules.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.netrules.capture.CaptureException;
 
 import java.io.IOException;
@@ -32,7 +31,8 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class RuleCaseFile {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    // Cases are YAML written by rule authors, read with the same safe, bounded YAML as captures.
+    private static final ObjectMapper YAML = io.netrules.capture.InputLimits.DEFAULTS.yamlMapper();
 
     private RuleCaseFile() {
     }
@@ -50,7 +50,10 @@ public final class RuleCaseFile {
     public static List<RuleCase> read(Path file, String display) throws CaptureException {
         JsonNode root;
         try {
-            root = YAML.readTree(file.toFile());
+            var limits = io.netrules.capture.InputLimits.DEFAULTS;
+            try (var parser = limits.boundedYaml(YAML.getFactory().createParser(file.toFile()))) {
+                root = YAML.readTree(parser);
+            }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             var loc = e.getLocation();
             throw new CaptureException(display + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())

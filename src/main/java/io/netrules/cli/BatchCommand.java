@@ -3,6 +3,7 @@ package io.netrules.cli;
 import io.netrules.batch.BatchRunner;
 import io.netrules.batch.CaptureList;
 import io.netrules.capture.CaptureException;
+import io.netrules.capture.InputLimits;
 import io.netrules.engine.RuleBase;
 import io.netrules.engine.RuleBuildException;
 import io.netrules.model.Severity;
@@ -29,8 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /** {@code netrules batch}: diagnose many captures with one rule base. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Diagnose many captures: the rules are built once and the captures evaluated several at a time.",
-                "Each subfolder of DIR is a capture (DIR itself, when it is one); a LIST file names capture folders,"
-                        + " one a line. A capture that cannot be read is reported and skipped. Exit status: the"
+                "Each subfolder of DIR, and each .tar.gz, .tgz, .tar.xz or .zip archive in it, is a capture (DIR"
+                        + " itself, when it is one); a LIST file names capture folders or archives, one a line. A capture that cannot be read is reported and skipped. Exit status: the"
                         + " worst of all captures (0 no finding at or above --fail-on, 1 findings, 2 bad input,"
                         + " 4 internal error)."})
 public final class BatchCommand implements Callable<Integer> {
@@ -41,11 +42,14 @@ public final class BatchCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(paramLabel = "DIR|LIST", arity = "1..*",
-            description = "A folder of captures, a capture, or a file listing capture folders.")
+            description = "A folder of captures, a capture (folder or archive), or a file listing captures.")
     List<Path> sources;
 
     @Mixin
     RuleOptions rules;
+
+    @Mixin
+    InputLimitOptions limitOptions;
 
     @Option(names = "--parallel", defaultValue = "0", paramLabel = "N",
             description = "Captures evaluated at once (default: the number of cores).")
@@ -79,6 +83,7 @@ public final class BatchCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        InputLimits limits = limitOptions.resolve(spec.commandLine());
         int[] shardOf;
         try {
             shardOf = shard == null ? null : parseShard(shard);
@@ -124,7 +129,7 @@ public final class BatchCommand implements Callable<Integer> {
             stdout.flush();
         }
         AtomicInteger reportFailures = new AtomicInteger();
-        int worst = new BatchRunner(ruleBase, threads, threshold).run(entries,
+        int worst = new BatchRunner(ruleBase, threads, threshold, limits).run(entries,
                 done -> {
                     if (out != null && !writeReports(done, err)) {
                         reportFailures.incrementAndGet();

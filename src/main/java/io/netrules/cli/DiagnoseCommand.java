@@ -1,7 +1,8 @@
 package io.netrules.cli;
 
-import io.netrules.capture.Capture;
+import io.netrules.capture.CaptureArchive;
 import io.netrules.capture.CaptureException;
+import io.netrules.capture.InputLimits;
 import io.netrules.engine.Diagnosis;
 import io.netrules.live.LiveCapture;
 import io.netrules.live.LiveException;
@@ -43,8 +44,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--capture", paramLabel = "DIR",
-            description = "A capture directory (see capture-layout): cluster/, nodes/<node>/, probes/.")
+            description = "A capture directory (see capture-layout): cluster/, nodes/<node>/, probes/; or an archive"
+                    + " of one (.tar.gz, .tgz, .tar.xz, .zip), or a sosreport's .tar.xz (read as one node).")
     Path capture;
+
+    @Mixin
+    InputLimitOptions limitOptions;
 
     @Mixin
     LiveOptions live;
@@ -104,15 +109,16 @@ public final class DiagnoseCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "give either --capture DIR or --cluster");
         }
         live.check(spec.commandLine());
+        InputLimits limits = limitOptions.resolve(spec.commandLine());
         Diagnosis diagnosis;
         RuleBase ruleBase;
         LiveCapture liveCapture = null;
         long t0 = System.nanoTime();
         long t1;
         if (parseOnly && capture != null) {
-            try {
+            try (CaptureArchive.Opened opened = CaptureArchive.open(capture, limits)) {
                 int threads = parallel > 0 ? parallel : Runtime.getRuntime().availableProcessors();
-                Evaluator.ParseCount n = Evaluator.parseOnly(Capture.open(capture), threads);
+                Evaluator.ParseCount n = Evaluator.parseOnly(opened.capture(), threads);
                 stdout.printf("parse-only: %d nodes, %d files, %d facts, %d warnings in %.3f s%n", n.nodes(), n.files(),
                         n.facts(), n.warnings(), (System.nanoTime() - t0) / 1e9);
                 stdout.flush();
@@ -138,9 +144,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
             ruleBase = RuleOptions.await(ruleBaseTask);
             verbose(err, "rule base: %d rule IDs in %.1f s", ruleBase.docs().size(), seconds(t0));
             t1 = System.nanoTime();
-            Capture c = Capture.open(dir);
             int threads = parallel > 0 ? parallel : Runtime.getRuntime().availableProcessors();
-            diagnosis = new Evaluator(ruleBase, threads).evaluate(c, name);
+            // An archive is extracted to a private temp folder, removed as soon as it is evaluated.
+            try (CaptureArchive.Opened opened = CaptureArchive.open(dir, limits)) {
+                diagnosis = new Evaluator(ruleBase, threads).evaluate(opened.capture(), name);
+            }
             verbose(err, "capture %s: %d node(s) evaluated in %.1f s: %d finding(s), %d not evaluated, %d warning(s)",
                     name, diagnosis.nodes().size(), seconds(t1), diagnosis.findings().size(),
                     diagnosis.notEvaluated().size(), diagnosis.warnings().size());

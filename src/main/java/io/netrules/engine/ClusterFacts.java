@@ -6,6 +6,8 @@ import io.netrules.capture.CaptureMetadata;
 import io.netrules.capture.ClusterInputs;
 import io.netrules.capture.ClusterObjectReader;
 import io.netrules.capture.FactSources;
+import io.netrules.capture.CaptureLimitException;
+import io.netrules.capture.InputLimits;
 import io.netrules.capture.ProbesReader;
 import io.netrules.model.Collected;
 import io.netrules.model.HostSubnet;
@@ -45,13 +47,29 @@ final class ClusterFacts {
     static ClusterFacts read(Capture capture, List<ParseWarning> warnings) throws CaptureException {
         ClusterFacts facts = new ClusterFacts();
         Consumer<ParseWarning> warn = warnings::add;
-        ClusterObjectReader reader = new ClusterObjectReader(facts::add, warn);
+        InputLimits limits = capture.limits();
         for (Capture.ClusterFile f : capture.clusterFiles().values()) {
-            reader.read(f.path(), f.display(), f.input());
+            if (facts.tooLarge(f.path(), f.display(), f.input(), limits, warnings)) {
+                continue;
+            }
+            // A file's objects are kept only once all of it is read: a file stopped by a limit
+            // halfway gives nothing, so its rules are not evaluated rather than misled.
+            List<Object> read = new ArrayList<>();
+            try {
+                new ClusterObjectReader(read::add, warn, limits).read(f.path(), f.display(), f.input());
+            } catch (CaptureLimitException e) {
+                warnings.add(new ParseWarning(f.display(), e.line(), e.reason() + ": not read; the rules that need"
+                        + " it are not evaluated"));
+                facts.states.notCollectedReason(f.input(), f.display() + " is over a reading limit");
+                continue;
+            }
+            read.forEach(facts::add);
             facts.markCollected(f.input(), f.display());
         }
-        if (capture.probesFile() != null) {
-            ProbesReader.read(capture.probesFile(), ClusterInputs.PROBES_FILE, facts::add, warn);
+        if (capture.probesFile() != null
+                && !facts.tooLarge(capture.probesFile(), ClusterInputs.PROBES_FILE, ClusterInputs.PROBES, limits,
+                warnings)) {
+            ProbesReader.read(capture.probesFile(), ClusterInputs.PROBES_FILE, facts::add, warn, limits);
             facts.markCollected(ClusterInputs.PROBES, ClusterInputs.PROBES_FILE);
         }
         for (CaptureMetadata.NotCollected nc : capture.metadata().notCollected()) {
@@ -72,6 +90,27 @@ final class ClusterFacts {
             return ClusterInputs.PROBES;
         }
         return FactSources.match(what).map(m -> m.source().input()).orElse(what);
+    }
+
+    /**
+     * A cluster file over the file-size limit is not read at all: half a pods.json would make the
+     * pods past the cut look missing. Its input counts as not collected, with the reason.
+     */
+    private boolean tooLarge(java.nio.file.Path file, String display, String input, InputLimits limits,
+                             List<ParseWarning> warnings) throws CaptureException {
+        long size;
+        try {
+            size = java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new CaptureException(display + ": cannot read: " + e.getMessage());
+        }
+        if (size <= limits.fileSize()) {
+            return false;
+        }
+        warnings.add(Capture.tooLarge(display, size, limits, "the rules that need it are not evaluated"));
+        states.notCollectedReason(input, display + " is larger than the file-size limit ("
+                + InputLimits.bytes(limits.fileSize()) + ")");
+        return true;
     }
 
     private void markCollected(String input, String file) {

@@ -4,6 +4,8 @@ import io.netrules.capture.Capture;
 import io.netrules.capture.CaptureException;
 import io.netrules.capture.CaptureMetadata;
 import io.netrules.capture.ClusterInputs;
+import io.netrules.capture.InputLimits;
+import io.netrules.capture.ProbesReader;
 import io.netrules.capture.NodeFolder;
 import io.netrules.model.ClusterScope;
 import io.netrules.model.Collected;
@@ -29,6 +31,7 @@ import org.kie.api.runtime.KieSession;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -201,7 +204,7 @@ public final class Evaluator {
                 for (Map.Entry<NodeFolder.InputFile, List<String>> e : folder.files().entrySet()) {
                     files.increment();
                     readInput(node, e.getValue(), e.getKey(), fact -> facts.increment(), states, warnings, addresses,
-                            interfaces, links);
+                            interfaces, links, capture.limits());
                 }
             }
             readPodLogs(node, capture, cluster, fact -> facts.increment(), states, warnings);
@@ -245,7 +248,8 @@ public final class Evaluator {
             NodeFolder folder = capture.nodes().get(node);
             if (folder != null) {
                 for (Map.Entry<NodeFolder.InputFile, List<String>> e : folder.files().entrySet()) {
-                    readInput(node, e.getValue(), e.getKey(), insert, states, warnings, addresses, interfaces, links);
+                    readInput(node, e.getValue(), e.getKey(), insert, states, warnings, addresses, interfaces, links,
+                            capture.limits());
                 }
             }
             readPodLogs(node, capture, cluster, insert, states, warnings);
@@ -271,8 +275,8 @@ public final class Evaluator {
     private static void readInput(String node, List<String> inputs, NodeFolder.InputFile f, Consumer<Object> session,
                                   InputStates states, List<ParseWarning> warnings,
                                   List<InterfaceAddress> addresses, List<NetInterface> interfaces,
-                                  List<EthtoolLink> links) {
-        ParseContext ctx = new ParseContext(node, f.display(), inputs.get(0), f.target(), fact -> {
+                                  List<EthtoolLink> links, InputLimits limits) {
+        ParseContext ctx = new ParseContext(node, f.display(), inputs.get(0), f.target(), limits, fact -> {
             session.accept(fact);
             if (fact instanceof InterfaceAddress a) {
                 addresses.add(a);
@@ -282,7 +286,23 @@ public final class Evaluator {
                 links.add(l);
             }
         }, warnings::add);
-        try (Lines lines = Lines.open(f.path())) {
+        try {
+            long size = Files.size(f.path());
+            if (size > limits.fileSize()) {
+                // Not read at all, whatever the kind: half a flow dump or iptables-save would make
+                // what is past the cut look missing, and half a journal would pass as "no error".
+                warnings.add(Capture.tooLarge(f.display(), size, limits, "the rules that need it are not evaluated"));
+                inputs.forEach(input -> states.notCollectedReason(input, f.display()
+                        + " is larger than the file-size limit (" + InputLimits.bytes(limits.fileSize()) + ")"));
+                return;
+            }
+        } catch (IOException e) {
+            warnings.add(new ParseWarning(f.display(), 0, "cannot read: " + e.getMessage()));
+            inputs.forEach(input -> states.failed(input, f.display(), "cannot read the file"));
+            return;
+        }
+        try (Lines lines = Lines.open(f.path(), limits.lineLength(),
+                (n, length) -> warnings.add(ProbesReader.longLine(f.display(), n, length, limits)))) {
             f.source().parser().get().parse(lines, ctx);
         } catch (IOException | UncheckedIOException e) {
             warnings.add(new ParseWarning(f.display(), 0, "cannot read: " + e.getMessage()));
@@ -311,7 +331,19 @@ public final class Evaluator {
                 continue;
             }
             String display = "logs/" + pod.namespace() + "/" + pod.name() + ".log";
-            try (Lines lines = Lines.open(log)) {
+            InputLimits limits = capture.limits();
+            try {
+                long size = Files.size(log);
+                if (size > limits.fileSize()) {
+                    warnings.add(Capture.tooLarge(display, size, limits, "this pod's log is not read"));
+                    continue;
+                }
+            } catch (IOException e) {
+                warnings.add(new ParseWarning(display, 0, "cannot read: " + e.getMessage()));
+                continue;
+            }
+            try (Lines lines = Lines.open(log, limits.lineLength(),
+                    (n, length) -> warnings.add(ProbesReader.longLine(display, n, length, limits)))) {
                 for (io.netrules.parse.Line line : lines) {
                     session.accept(new PodLogLine(node, pod.namespace(), pod.name(), line.number(), line.text(),
                             Source.of(display, line.number(), line.text().strip())));

@@ -1,6 +1,5 @@
 package io.netrules.parse;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -16,22 +15,56 @@ import java.util.NoSuchElementException;
  * Streams the lines of a file or string, numbered from 1, with CR, LF and CRLF line ends all
  * accepted. Bytes that are not UTF-8 become U+FFFD instead of failing the read: captures come
  * from customers' machines and a stray byte must not hide the rest of the file.
+ *
+ * <p>A line longer than the line-length limit is skipped, not returned: its characters are
+ * counted as they stream past and never held (a 2 GB file without a newline costs no memory),
+ * the {@link LongLineHandler} is told its number, and the lines after it keep their numbers.
  */
 public final class Lines implements Iterable<Line>, AutoCloseable {
-    private final BufferedReader reader;
-    private boolean iterated;
+    /** Told about each line skipped for its length. */
+    @FunctionalInterface
+    public interface LongLineHandler {
+        void skipped(int lineNumber, long length);
+    }
 
     private static final int MAX_BUFFER = 1 << 16;
 
-    private Lines(Reader reader, int buffer) {
-        this.reader = new BufferedReader(reader, buffer);
+    private final Reader reader;
+    private final char[] buf;
+    private final long maxLineLength;
+    private final LongLineHandler longLines;
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private boolean skipLf;
+    private boolean iterated;
+
+    private Lines(Reader reader, int buffer, long maxLineLength, LongLineHandler longLines) {
+        this.reader = reader;
+        this.buf = new char[buffer];
+        this.maxLineLength = maxLineLength;
+        this.longLines = longLines;
     }
 
+    /** The lines of a string already in memory: no length limit. */
     public static Lines of(String text) {
-        return new Lines(new StringReader(text), Math.max(16, Math.min(MAX_BUFFER, text.length() + 1)));
+        return new Lines(new StringReader(text), Math.max(16, Math.min(MAX_BUFFER, text.length() + 1)),
+                Long.MAX_VALUE, (n, len) -> { });
     }
 
+    /**
+     * The lines of a file, at most 1 Mi characters each; a longer line fails the read (an
+     * {@link UncheckedIOException} naming its number). Readers of capture files use
+     * {@link #open(Path, long, LongLineHandler)}, which skips it with a warning instead.
+     */
     public static Lines open(Path file) throws IOException {
+        return open(file, 1L << 20, (n, len) -> {
+            throw new UncheckedIOException(new IOException("line " + n + " is longer than 1 Mi characters"));
+        });
+    }
+
+    /** The lines of a file; a line over {@code maxLineLength} characters is skipped and handed to {@code longLines}. */
+    public static Lines open(Path file, long maxLineLength, LongLineHandler longLines) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -39,7 +72,88 @@ public final class Lines implements Iterable<Line>, AutoCloseable {
         // what reading them allocates.
         long size = Files.size(file);
         int buffer = (int) Math.max(512, Math.min(MAX_BUFFER, size + 1));
-        return new Lines(new java.io.InputStreamReader(Files.newInputStream(file), decoder), buffer);
+        return new Lines(new java.io.InputStreamReader(Files.newInputStream(file), decoder), buffer, maxLineLength,
+                longLines);
+    }
+
+    /** Marks a line that was too long (identity, never returned). */
+    private static final String SKIPPED = new String("skipped");
+
+    private long skippedLength;
+
+    /** The next line, {@link #SKIPPED} for one over the limit, null at the end. */
+    private String readLine() throws IOException {
+        StringBuilder sb = null;
+        long length = 0;
+        boolean started = false;
+        while (true) {
+            if (pos >= limit) {
+                if (eof || !fill()) {
+                    if (!started) {
+                        return null;
+                    }
+                    break;
+                }
+            }
+            if (skipLf) {
+                skipLf = false;
+                if (buf[pos] == '\n') {
+                    pos++;
+                    continue;
+                }
+            }
+            started = true;
+            int i = pos;
+            while (i < limit && buf[i] != '\n' && buf[i] != '\r') {
+                i++;
+            }
+            int chunk = i - pos;
+            if (length + chunk <= maxLineLength) {
+                if (i < limit && sb == null) {
+                    // The whole line sits in the buffer: no builder.
+                    String line = new String(buf, pos, chunk);
+                    endLine(i);
+                    return line;
+                }
+                if (sb == null) {
+                    sb = new StringBuilder(Math.max(16, chunk * 2));
+                }
+                sb.append(buf, pos, chunk);
+            } else {
+                sb = null; // over the limit: stop keeping it, keep counting
+            }
+            length += chunk;
+            if (i < limit) {
+                endLine(i);
+                break;
+            }
+            pos = i;
+        }
+        if (length > maxLineLength) {
+            skippedLength = length;
+            return SKIPPED;
+        }
+        return sb == null ? "" : sb.toString();
+    }
+
+    private void endLine(int terminator) {
+        skipLf = buf[terminator] == '\r';
+        pos = terminator + 1;
+    }
+
+    private boolean fill() throws IOException {
+        int n;
+        do {
+            n = reader.read(buf, 0, buf.length);
+        } while (n == 0);
+        if (n < 0) {
+            eof = true;
+            pos = limit = 0;
+            return false;
+        }
+        pos = 0;
+        limit = n;
+        return true;
     }
 
     @Override
@@ -54,7 +168,11 @@ public final class Lines implements Iterable<Line>, AutoCloseable {
 
             private String read() {
                 try {
-                    return reader.readLine();
+                    String line;
+                    while ((line = readLine()) == SKIPPED) {
+                        longLines.skipped(++number, skippedLength);
+                    }
+                    return line;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

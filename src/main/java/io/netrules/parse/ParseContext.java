@@ -1,5 +1,6 @@
 package io.netrules.parse;
 
+import io.netrules.capture.InputLimits;
 import io.netrules.model.ParseWarning;
 import io.netrules.model.Source;
 import io.netrules.model.ToolError;
@@ -20,11 +21,19 @@ public final class ParseContext {
     private final String detail;
     private final Consumer<Object> facts;
     private final Consumer<ParseWarning> warnings;
+    private final InputLimits limits;
     private ToolError toolError;
     private int factCount;
 
     public ParseContext(String node, String file, String input, String detail, Consumer<Object> facts,
                         Consumer<ParseWarning> warnings) {
+        this(node, file, input, detail, InputLimits.DEFAULTS, facts, warnings);
+    }
+
+    /** A context whose parsers keep to these limits (JSON and YAML nesting depth, string length). */
+    public ParseContext(String node, String file, String input, String detail, InputLimits limits,
+                        Consumer<Object> facts, Consumer<ParseWarning> warnings) {
+        this.limits = limits;
         this.node = node;
         this.file = file;
         this.input = input;
@@ -40,6 +49,11 @@ public final class ParseContext {
 
     public static Collecting collecting(String node, String file, String input, String detail) {
         return new Collecting(node, file, input, detail);
+    }
+
+    /** The limits a parser that reads JSON or YAML builds its parser with. */
+    public InputLimits limits() {
+        return limits;
     }
 
     public String node() {

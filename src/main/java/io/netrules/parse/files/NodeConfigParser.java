@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.netrules.model.NodeConfig;
 import io.netrules.model.ToolErrorKind;
 import io.netrules.parse.CommandParser;
@@ -46,8 +45,6 @@ import java.util.List;
  * whole number gives a warning and a null mtu.
  */
 public final class NodeConfigParser implements CommandParser {
-    private static final YAMLFactory YAML = new YAMLFactory();
-
     @Override
     public void parse(Iterable<Line> lines, ParseContext ctx) {
         List<Line> buffered = new ArrayList<>();
@@ -83,7 +80,7 @@ public final class NodeConfigParser implements CommandParser {
         }
 
         void read(String yaml) {
-            try (JsonParser p = YAML.createParser(yaml)) {
+            try (JsonParser p = ctx.limits().boundedYaml(ctx.limits().yamlFactory().createParser(yaml))) {
                 JsonToken first = p.nextToken();
                 if (first == null) {
                     return; // only comments

@@ -1,6 +1,5 @@
 package io.netrules.parse.ip;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -29,7 +28,6 @@ import java.util.Map;
  * -help".} on iproute2 older than 4.14, {@code command not found}) or is not this output.
  */
 final class IpJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private IpJson() {
@@ -75,7 +73,9 @@ final class IpJson {
             }
             return;
         }
-        try (JsonParser p = FACTORY.createParser(new LinesReader(first, it))) {
+        JsonParser[] parser = new JsonParser[1];
+        try (JsonParser p = ctx.limits().jsonFactory().createParser(new LinesReader(first, it))) {
+            parser[0] = p;
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t == JsonToken.START_ARRAY) {
@@ -92,6 +92,12 @@ final class IpJson {
         } catch (JsonEOFException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             ctx.warn(line, "the " + what + " JSON ends before it is closed (cut short?)");
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            // It carries no location; the parser knows where it stopped.
+            int line = e.getLocation() != null ? e.getLocation().getLineNr()
+                    : parser[0] == null ? 0 : parser[0].currentLocation().getLineNr();
+            ctx.warn(line, "over a reading limit, the rest of the " + what + " output is not read: "
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + " (--limit json-depth, string-length)");
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             String message = e.getOriginalMessage().lines().findFirst().orElse("");
