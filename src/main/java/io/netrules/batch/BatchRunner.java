@@ -1,7 +1,7 @@
 package io.netrules.batch;
 
 import io.netrules.capture.CaptureArchive;
-import io.netrules.capture.InputLimits;
+import io.netrules.parse.InputLimits;
 import io.netrules.capture.CaptureException;
 import io.netrules.engine.Diagnosis;
 import io.netrules.engine.Evaluator;

@@ -1,5 +1,6 @@
 package io.netrules.capture;
 
+import io.netrules.parse.InputLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 

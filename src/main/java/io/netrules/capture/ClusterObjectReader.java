@@ -1,5 +1,6 @@
 package io.netrules.capture;
 
+import io.netrules.parse.InputLimits;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

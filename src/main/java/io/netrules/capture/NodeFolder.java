@@ -1,5 +1,6 @@
 package io.netrules.capture;
 
+import io.netrules.parse.InputLimits;
 import io.netrules.model.ParseWarning;
 
 import java.io.IOException;

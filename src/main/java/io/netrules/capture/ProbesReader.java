@@ -1,5 +1,6 @@
 package io.netrules.capture;
 
+import io.netrules.parse.InputLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netrules.model.ParseWarning;

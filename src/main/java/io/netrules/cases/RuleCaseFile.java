@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  */
 public final class RuleCaseFile {
     // Cases are YAML written by rule authors, read with the same safe, bounded YAML as captures.
-    private static final ObjectMapper YAML = io.netrules.capture.InputLimits.DEFAULTS.yamlMapper();
+    private static final ObjectMapper YAML = io.netrules.parse.InputLimits.DEFAULTS.yamlMapper();
 
     private RuleCaseFile() {
     }
@@ -50,7 +50,7 @@ public final class RuleCaseFile {
     public static List<RuleCase> read(Path file, String display) throws CaptureException {
         JsonNode root;
         try {
-            var limits = io.netrules.capture.InputLimits.DEFAULTS;
+            var limits = io.netrules.parse.InputLimits.DEFAULTS;
             try (var parser = limits.boundedYaml(YAML.getFactory().createParser(file.toFile()))) {
                 root = YAML.readTree(parser);
             }

@@ -3,7 +3,7 @@ package io.netrules.cli;
 import io.netrules.batch.BatchRunner;
 import io.netrules.batch.CaptureList;
 import io.netrules.capture.CaptureException;
-import io.netrules.capture.InputLimits;
+import io.netrules.parse.InputLimits;
 import io.netrules.engine.RuleBase;
 import io.netrules.engine.RuleBuildException;
 import io.netrules.model.Severity;

@@ -2,7 +2,7 @@ package io.netrules.cli;
 
 import io.netrules.capture.CaptureArchive;
 import io.netrules.capture.CaptureException;
-import io.netrules.capture.InputLimits;
+import io.netrules.parse.InputLimits;
 import io.netrules.engine.Diagnosis;
 import io.netrules.live.LiveCapture;
 import io.netrules.live.LiveException;

@@ -1,6 +1,6 @@
 package io.netrules.cli;
 
-import io.netrules.capture.InputLimits;
+import io.netrules.parse.InputLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 

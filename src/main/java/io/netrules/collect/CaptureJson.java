@@ -131,7 +131,7 @@ final class CaptureJson {
         }
         JsonNode root;
         try {
-            root = io.netrules.capture.InputLimits.DEFAULTS.jsonMapper().readTree(bytes);
+            root = io.netrules.parse.InputLimits.DEFAULTS.jsonMapper().readTree(bytes);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new CollectException(file + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())

@@ -7,7 +7,7 @@ import io.netrules.capture.ClusterInputs;
 import io.netrules.capture.ClusterObjectReader;
 import io.netrules.capture.FactSources;
 import io.netrules.capture.CaptureLimitException;
-import io.netrules.capture.InputLimits;
+import io.netrules.parse.InputLimits;
 import io.netrules.capture.ProbesReader;
 import io.netrules.model.Collected;
 import io.netrules.model.HostSubnet;

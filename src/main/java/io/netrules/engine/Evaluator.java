@@ -4,7 +4,7 @@ import io.netrules.capture.Capture;
 import io.netrules.capture.CaptureException;
 import io.netrules.capture.CaptureMetadata;
 import io.netrules.capture.ClusterInputs;
-import io.netrules.capture.InputLimits;
+import io.netrules.parse.InputLimits;
 import io.netrules.capture.ProbesReader;
 import io.netrules.capture.NodeFolder;
 import io.netrules.model.ClusterScope;

@@ -76,7 +76,7 @@ final class PodProbes {
                 continue;
             }
             try {
-                JsonNode n = io.netrules.capture.InputLimits.DEFAULTS.jsonMapper().readTree(line);
+                JsonNode n = io.netrules.parse.InputLimits.DEFAULTS.jsonMapper().readTree(line);
                 if (n != null && n.isObject() && n.hasNonNull("kind") && ("node/" + node).equals(n.path("from").asText())) {
                     lines.add(line.strip());
                     continue;

@@ -1,6 +1,5 @@
 package io.netrules.parse;
 
-import io.netrules.capture.InputLimits;
 import io.netrules.model.ParseWarning;
 import io.netrules.model.Source;
 import io.netrules.model.ToolError;

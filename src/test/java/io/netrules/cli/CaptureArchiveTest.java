@@ -458,7 +458,7 @@ class CaptureArchiveTest {
     @Test
     void theTempFolderIsPrivateWhileItExists() throws Exception {
         Path tgz = tarGz(tmp.resolve("p.tar.gz"), out -> folder(out, sample("broken-vxlan-flows"), ""));
-        try (var opened = io.netrules.capture.CaptureArchive.open(tgz, io.netrules.capture.InputLimits.DEFAULTS)) {
+        try (var opened = io.netrules.capture.CaptureArchive.open(tgz, io.netrules.parse.InputLimits.DEFAULTS)) {
             Path temp = opened.extracted().tempDir();
             assertTrue(temp.startsWith(javaTmp), temp.toString());
             assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
@@ -476,7 +476,7 @@ class CaptureArchiveTest {
             file(out, "sosreport-whatever-123/sos_commands/general/hostname",
                     "node-3.example.com\n".getBytes(StandardCharsets.UTF_8));
         });
-        try (var opened = io.netrules.capture.CaptureArchive.open(archive, io.netrules.capture.InputLimits.DEFAULTS)) {
+        try (var opened = io.netrules.capture.CaptureArchive.open(archive, io.netrules.parse.InputLimits.DEFAULTS)) {
             assertEquals(java.util.Set.of("node-3.example.com"), opened.capture().nodes().keySet());
         }
         assertTempGone();

@@ -1,4 +1,4 @@
-package io.netrules.capture;
+package io.netrules.parse;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
