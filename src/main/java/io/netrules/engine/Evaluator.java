@@ -244,6 +244,7 @@ public final class Evaluator {
             List<EthtoolLink> links = new ArrayList<>();
             NodeFolder folder = capture.nodes().get(node);
             if (folder != null) {
+                folder.interrupted().forEach(states::notCollectedReason);
                 for (Map.Entry<NodeFolder.InputFile, List<String>> e : folder.files().entrySet()) {
                     readInput(node, e.getValue(), e.getKey(), insert, states, warnings, addresses, interfaces, links);
                 }
