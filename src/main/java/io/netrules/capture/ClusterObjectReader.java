@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -44,6 +45,8 @@ public final class ClusterObjectReader {
 
     private final Consumer<Object> facts;
     private final Consumer<ParseWarning> warnings;
+    private int itemsRead;
+    private String incomplete;
 
     public ClusterObjectReader(Consumer<Object> facts, Consumer<ParseWarning> warnings) {
         this.facts = facts;
@@ -60,9 +63,22 @@ public final class ClusterObjectReader {
     public int read(Path file, String displayName, String defaultKind) throws CaptureException {
         String lower = file.getFileName().toString().toLowerCase();
         JsonFactory factory = lower.endsWith(".yaml") || lower.endsWith(".yml") ? YAML : JSON;
+        itemsRead = 0;
+        incomplete = null;
         try (InputStream in = Files.newInputStream(file); JsonParser p = factory.createParser(in)) {
             p.setCodec(MAPPER);
             return readTop(p, displayName, defaultKind);
+        } catch (JsonEOFException e) {
+            // Valid JSON up to where the file ends: cut short (a copy or a collection stopped
+            // midway). The items before the cut are kept; the kind counts as incomplete, so its
+            // rules are not evaluated: a pod missing after the cut must not read as absent.
+            JsonLocation loc = e.getLocation();
+            int line = loc == null ? 0 : loc.getLineNr();
+            incomplete = "cut short: the file ends inside " + (itemsRead == 0 ? "its first item" : "item "
+                    + (itemsRead + 1)) + " (line " + line + ")";
+            warnings.accept(new ParseWarning(displayName, line, incomplete + "; the " + itemsRead
+                    + " item(s) before the cut were read"));
+            return itemsRead;
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? displayName
@@ -71,6 +87,11 @@ public final class ClusterObjectReader {
         } catch (IOException e) {
             throw new CaptureException(displayName + ": cannot read: " + e.getMessage());
         }
+    }
+
+    /** Why the last file read was incomplete (JSON cut short), or null when it was whole. */
+    public String incomplete() {
+        return incomplete;
     }
 
     private static String firstLine(String s) {
@@ -108,6 +129,7 @@ public final class ClusterObjectReader {
                         continue;
                     }
                     count += emit(item, file, line, defaultKind);
+                    itemsRead++;
                 }
             } else if ("items".equals(name) && value == JsonToken.VALUE_NULL) {
                 sawItems = true;

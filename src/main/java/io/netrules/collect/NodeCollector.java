@@ -621,6 +621,10 @@ public final class NodeCollector {
                 }
                 try {
                     reader.read(f, f.toString(), "hostsubnets");
+                    if (reader.incomplete() != null) {
+                        // The peers would be some of them, silently: the user gives another file.
+                        throw new CollectException("--cluster-facts " + f + ": " + reader.incomplete());
+                    }
                 } catch (CaptureException e) {
                     throw new CollectException("--cluster-facts " + e.getMessage());
                 }

@@ -48,7 +48,11 @@ final class ClusterFacts {
         ClusterObjectReader reader = new ClusterObjectReader(facts::add, warn);
         for (Capture.ClusterFile f : capture.clusterFiles().values()) {
             reader.read(f.path(), f.display(), f.input());
-            facts.markCollected(f.input(), f.display());
+            if (reader.incomplete() != null) {
+                facts.states.incomplete(f.input(), f.display(), reader.incomplete());
+            } else {
+                facts.markCollected(f.input(), f.display());
+            }
         }
         if (capture.probesFile() != null) {
             ProbesReader.read(capture.probesFile(), ClusterInputs.PROBES_FILE, facts::add, warn);

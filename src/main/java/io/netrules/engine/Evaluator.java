@@ -283,8 +283,15 @@ public final class Evaluator {
                 links.add(l);
             }
         }, warnings::add);
-        try (Lines lines = Lines.open(f.path())) {
+        // A tool's output ends with a line end; a copied file (resolv.conf...) need not.
+        try (Lines lines = f.source().command() != null ? Lines.openToolOutput(f.path()) : Lines.open(f.path())) {
             f.source().parser().get().parse(lines, ctx);
+            if (lines.cutLine() != null) {
+                io.netrules.parse.Line cut = lines.cutLine();
+                String text = cut.text().length() > 80 ? cut.text().substring(0, 80) + "..." : cut.text();
+                ctx.incomplete(cut, "cut short: the file ends inside line " + cut.number() + " (\"" + text.strip()
+                        + "\"), which was not read");
+            }
         } catch (IOException | UncheckedIOException e) {
             warnings.add(new ParseWarning(f.display(), 0, "cannot read: " + e.getMessage()));
             inputs.forEach(input -> states.failed(input, f.display(), "cannot read the file"));
@@ -294,7 +301,9 @@ public final class Evaluator {
             warnings.add(new ParseWarning(f.display(), 0, "parser failed: " + e));
         }
         for (String input : inputs) {
-            if (ctx.toolError() == null) {
+            if (ctx.incomplete() != null && ctx.toolError() == null) {
+                states.incomplete(input, f.display(), ctx.incomplete());
+            } else if (ctx.toolError() == null) {
                 session.accept(new Collected(node, input, f.target(), Source.file(f.display())));
                 states.collected(input, f.display());
             } else {

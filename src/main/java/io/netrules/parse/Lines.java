@@ -19,19 +19,35 @@ import java.util.NoSuchElementException;
  */
 public final class Lines implements Iterable<Line>, AutoCloseable {
     private final BufferedReader reader;
+    private final LastChar last;
     private boolean iterated;
+    private Line cut;
 
     private static final int MAX_BUFFER = 1 << 16;
 
-    private Lines(Reader reader, int buffer) {
-        this.reader = new BufferedReader(reader, buffer);
+    private Lines(Reader reader, int buffer, boolean dropCutLine) {
+        this.last = dropCutLine ? new LastChar(reader) : null;
+        this.reader = new BufferedReader(dropCutLine ? last : reader, buffer);
     }
 
     public static Lines of(String text) {
-        return new Lines(new StringReader(text), Math.max(16, Math.min(MAX_BUFFER, text.length() + 1)));
+        return new Lines(new StringReader(text), Math.max(16, Math.min(MAX_BUFFER, text.length() + 1)), false);
     }
 
     public static Lines open(Path file) throws IOException {
+        return open(file, false);
+    }
+
+    /**
+     * A tool's output: every line the tool printed ends with a line end, so a last line without
+     * one was cut (a copy or a collection stopped midway). That line is not handed out: half a
+     * flow or half an address would read as a whole, different one. {@link #cutLine()} tells.
+     */
+    public static Lines openToolOutput(Path file) throws IOException {
+        return open(file, true);
+    }
+
+    private static Lines open(Path file, boolean dropCutLine) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -39,7 +55,12 @@ public final class Lines implements Iterable<Line>, AutoCloseable {
         // what reading them allocates.
         long size = Files.size(file);
         int buffer = (int) Math.max(512, Math.min(MAX_BUFFER, size + 1));
-        return new Lines(new java.io.InputStreamReader(Files.newInputStream(file), decoder), buffer);
+        return new Lines(new java.io.InputStreamReader(Files.newInputStream(file), decoder), buffer, dropCutLine);
+    }
+
+    /** The last line, when it had no line end and was therefore left out ({@link #openToolOutput}); else null. */
+    public Line cutLine() {
+        return cut;
     }
 
     @Override
@@ -50,13 +71,27 @@ public final class Lines implements Iterable<Line>, AutoCloseable {
         iterated = true;
         return new Iterator<>() {
             private int number;
+            // One line of look-ahead beyond the next: only at the end of the file is it known
+            // whether the next line had a line end.
             private String next = read();
+            private String after = next == null ? null : read();
+
+            {
+                checkCut();
+            }
 
             private String read() {
                 try {
                     return reader.readLine();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
+                }
+            }
+
+            private void checkCut() {
+                if (last != null && next != null && after == null && !last.endedWithLineEnd()) {
+                    cut = new Line(number + 1, next);
+                    next = null;
                 }
             }
 
@@ -71,10 +106,43 @@ public final class Lines implements Iterable<Line>, AutoCloseable {
                     throw new NoSuchElementException();
                 }
                 Line line = new Line(++number, next);
-                next = read();
+                next = after;
+                after = next == null ? null : read();
+                checkCut();
                 return line;
             }
         };
+    }
+
+    /** Remembers the last character read through it: at the end of input, whether the text ended with a line end. */
+    private static final class LastChar extends java.io.FilterReader {
+        private int last = -1;
+
+        LastChar(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                last = c;
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                last = buf[off + n - 1];
+            }
+            return n;
+        }
+
+        boolean endedWithLineEnd() {
+            return last == '\n' || last == '\r';
+        }
     }
 
     @Override
