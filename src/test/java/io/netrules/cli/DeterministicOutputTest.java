@@ -1,0 +1,82 @@
+package io.netrules.cli;
+
+import io.netrules.TestPaths;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/**
+ * The same capture diagnosed again gives the same bytes: twice in a row, with one thread or
+ * four, and from copies whose files were created in another order (so that the directory
+ * listing, which follows creation order on tmpfs and hashes on ext4, comes out differently).
+ */
+class DeterministicOutputTest {
+
+    static Stream<String> samples() throws IOException {
+        try (Stream<Path> s = Files.list(TestPaths.samples())) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    static String json(Path capture, int parallel) {
+        Cli r = Cli.run("diagnose", "--capture", capture.toString(), "--format", "json", "--explain",
+                "--parallel", String.valueOf(parallel), "--fail-on", "never");
+        assertEquals(0, r.status(), r.err());
+        return r.out();
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void theSameCaptureGivesTheSameBytes(String sample, @TempDir Path tmp) throws Exception {
+        Path original = TestPaths.sample(sample);
+        String first = json(original, 1);
+        assertNotEquals("", first);
+        assertEquals(first, json(original, 1), "run twice");
+        assertEquals(first, json(original, 4), "--parallel 4");
+
+        Path reversed = copyInOrder(original, tmp.resolve("reversed").resolve(sample), files -> Collections.reverse(files));
+        assertEquals(listing(original), listing(reversed), "the copy has the same files");
+        assertEquals(first, json(reversed, 4), "files created in reverse order");
+        Path shuffled = copyInOrder(original, tmp.resolve("shuffled").resolve(sample),
+                files -> Collections.shuffle(files, new Random(sample.hashCode())));
+        assertEquals(first, json(shuffled, 4), "files created in a shuffled order");
+        assertEquals(first, json(shuffled, 1), "files created in a shuffled order, one thread");
+    }
+
+    interface Reorder {
+        void apply(List<Path> files);
+    }
+
+    /** Copies a tree, creating its files (and with them their folders) in the given order. */
+    static Path copyInOrder(Path from, Path to, Reorder order) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(from)) {
+            s.filter(Files::isRegularFile).sorted().forEach(files::add);
+        }
+        order.apply(files);
+        for (Path f : files) {
+            Path target = to.resolve(from.relativize(f).toString());
+            Files.createDirectories(target.getParent());
+            Files.copy(f, target);
+        }
+        return to;
+    }
+
+    static List<String> listing(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+        }
+    }
+}
