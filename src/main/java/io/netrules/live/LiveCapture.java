@@ -102,18 +102,26 @@ public final class LiveCapture implements AutoCloseable {
         try (c) {
             List<ClusterLister.Outcome> outcomes = new ClusterLister(c.client(), o.namespace(), o.apiTimeout())
                     .listAll(dir.resolve("cluster"), ClusterKind.ALL);
-            if (outcomes.stream().noneMatch(ClusterLister.Outcome::collected)) {
+            // Exit 3 only when nothing at all was collected: node captures given are something.
+            boolean apiUsable = outcomes.stream().anyMatch(ClusterLister.Outcome::collected);
+            if (!apiUsable && nodeFolders.isEmpty()) {
                 throw new LiveException(ExitCodes.COLLECTION_FAILED, nothingCollected(c.server(), outcomes));
+            }
+            if (!apiUsable) {
+                err.println("netrules: " + nothingCollected(c.server(), outcomes)
+                        + "; the report is from --node-captures alone");
             }
             for (ClusterLister.Outcome r : outcomes) {
                 if (!r.collected()) {
                     notCollected.add(new NotCollected(null, r.kind().fileName(), r.failure().reason()));
-                    err.println("netrules: " + r.kind().fileName() + " not collected: " + r.failure().reason());
+                    if (apiUsable) {
+                        err.println("netrules: " + r.kind().fileName() + " not collected: " + r.failure().reason());
+                    }
                 }
             }
             addNodeFolders(dir, nodeFolders, temporary);
             Map<String, String> collectorPods = null;
-            if (o.execCollect()) {
+            if (o.execCollect() && apiUsable) {
                 collectorPods = new TreeMap<>();
                 notCollected.addAll(execCollect(o, c, dir, nodeFolders.keySet(), collectorPods, err));
             }
