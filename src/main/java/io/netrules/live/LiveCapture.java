@@ -105,10 +105,10 @@ public final class LiveCapture implements AutoCloseable {
             // Exit 3 only when nothing at all was collected: node captures given are something.
             boolean apiUsable = outcomes.stream().anyMatch(ClusterLister.Outcome::collected);
             if (!apiUsable && nodeFolders.isEmpty()) {
-                throw new LiveException(ExitCodes.COLLECTION_FAILED, nothingCollected(c.server(), outcomes));
+                throw new LiveException(ExitCodes.COLLECTION_FAILED, nothingCollected(SecretStripper.withoutUserInfo(c.server()), outcomes));
             }
             if (!apiUsable) {
-                err.println("netrules: " + nothingCollected(c.server(), outcomes)
+                err.println("netrules: " + nothingCollected(SecretStripper.withoutUserInfo(c.server()), outcomes)
                         + "; the report is from --node-captures alone");
             }
             for (ClusterLister.Outcome r : outcomes) {
@@ -126,10 +126,12 @@ public final class LiveCapture implements AutoCloseable {
                 notCollected.addAll(execCollect(o, c, dir, nodeFolders.keySet(), collectorPods, err));
             }
             probe(o, dir, err, collectorPods == null ? null : new Fabric8NodeExec(c.client()), collectorPods);
-            LiveCaptureJson.write(dir, Instant.now().truncatedTo(ChronoUnit.SECONDS), o.url(), notCollected);
+            LiveCaptureJson.write(dir, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                    SecretStripper.withoutUserInfo(o.url()), notCollected);
             err.flush();
             done = true;
-            String title = c.server() + (c.context() != null ? " (context " + c.context() + ")" : "");
+            String title = SecretStripper.withoutUserInfo(c.server())
+                    + (c.context() != null ? " (context " + c.context() + ")" : "");
             return new LiveCapture(dir, temporary, title);
         } catch (IOException | UncheckedIOException e) {
             throw new LiveException(ExitCodes.BAD_INPUT, dir + ": cannot write the capture: " + e.getMessage());
