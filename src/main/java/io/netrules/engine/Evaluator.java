@@ -283,8 +283,12 @@ public final class Evaluator {
                 links.add(l);
             }
         }, warnings::add);
-        // A tool's output ends with a line end; a copied file (resolv.conf...) need not.
-        try (Lines lines = f.source().command() != null ? Lines.openToolOutput(f.path()) : Lines.open(f.path())) {
+        // A tool's output ends with a line end; a copied file (resolv.conf...) need not, and a
+        // probe killed at its time limit keeps its output so far on purpose (tracepath prints
+        // " 2:  " and waits for the hop's answer): that is its answer, not a cut file.
+        boolean toolOutput = f.source().command() != null
+                && f.source().collect() != io.netrules.capture.FactSource.Collect.PROBE;
+        try (Lines lines = toolOutput ? Lines.openToolOutput(f.path()) : Lines.open(f.path())) {
             f.source().parser().get().parse(lines, ctx);
             if (lines.cutLine() != null) {
                 io.netrules.parse.Line cut = lines.cutLine();

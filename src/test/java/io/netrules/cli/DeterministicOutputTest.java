@@ -1,6 +1,10 @@
 package io.netrules.cli;
 
 import io.netrules.TestPaths;
+import io.netrules.capture.Capture;
+import io.netrules.engine.Evaluator;
+import io.netrules.engine.Rules;
+import io.netrules.report.JsonReport;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,11 +34,18 @@ class DeterministicOutputTest {
         }
     }
 
-    static String json(Path capture, int parallel) {
+    /** As the command prints it; once per sample (the command builds its rule base each time). */
+    static String cliJson(Path capture, int parallel) {
         Cli r = Cli.run("diagnose", "--capture", capture.toString(), "--format", "json", "--explain",
                 "--parallel", String.valueOf(parallel), "--fail-on", "never");
         assertEquals(0, r.status(), r.err());
         return r.out();
+    }
+
+    /** The same report, through the engine and the shared built-in rule base. */
+    static String json(Path capture, int parallel) throws Exception {
+        return JsonReport.render(new Evaluator(Rules.builtin(), parallel).evaluate(Capture.open(capture),
+                capture.getFileName().toString()), true);
     }
 
     @ParameterizedTest
@@ -43,6 +54,7 @@ class DeterministicOutputTest {
         Path original = TestPaths.sample(sample);
         String first = json(original, 1);
         assertNotEquals("", first);
+        assertEquals(first, cliJson(original, 4), "what diagnose --format json prints");
         assertEquals(first, json(original, 1), "run twice");
         assertEquals(first, json(original, 4), "--parallel 4");
 
