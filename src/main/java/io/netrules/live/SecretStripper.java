@@ -3,8 +3,6 @@ package io.netrules.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 
 /**
@@ -46,20 +44,6 @@ final class SecretStripper {
 
     /** A URL without the user:password part some kubeconfigs and --url values carry. */
     static String withoutUserInfo(String url) {
-        if (url == null) {
-            return null;
-        }
-        try {
-            URI u = new URI(url);
-            if (u.getRawUserInfo() == null) {
-                return url;
-            }
-            return new URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getPath(), u.getQuery(), u.getFragment())
-                    .toString();
-        } catch (URISyntaxException e) {
-            int at = url.indexOf('@');
-            int scheme = url.indexOf("://");
-            return at > scheme && scheme >= 0 ? url.substring(0, scheme + 3) + url.substring(at + 1) : url;
-        }
+        return io.netrules.probe.Prober.withoutUserInfo(url);
     }
 }

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Secrets planted in the mock cluster and in the kubeconfig netrules connects with — a Secret
  * object, a pod's environment values, envFrom, command-line password, a last-applied-configuration
  * annotation holding a Secret manifest, managedFields, a route's TLS key, the kubeconfig's
- * token, password and a password in the server URL — appear nowhere in a saved live capture, in
+ * token, password and a password in the server URL, a password in --url — appear nowhere in a saved live capture, in
  * any report format, or on stderr; neither as written nor base64-encoded.
  */
 class LiveSecretsTest {
@@ -45,6 +45,7 @@ class LiveSecretsTest {
         PLANTED.put("kubeconfig token", "planted-kubeconfig-token-31aa");
         PLANTED.put("kubeconfig password", "planted-kubeconfig-password-6c0d");
         PLANTED.put("password in the server URL", "planted-url-password-f9e7");
+        PLANTED.put("password in --url", "planted-probe-url-password-12bd");
     }
 
     static String v(String where) {
@@ -78,10 +79,16 @@ class LiveSecretsTest {
                         password: %s
                     """.formatted(server, v("kubeconfig token"), v("kubeconfig password")));
 
+            int closedPort;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+                closedPort = s.getLocalPort();
+            }
+            // A probe to a closed port on 127.0.0.1: refused, and recorded with its URL.
+            String url = "http://netrules:" + v("password in --url") + "@127.0.0.1:" + closedPort + "/";
             Path saved = tmp.resolve("saved");
             LiveClusterTest.Run live = run("diagnose", "--cluster", "--kubeconfig", kubeconfig.toString(),
                     "--node-captures", SAMPLE.toString(), "--save-capture", saved.toString(), "--format", "json",
-                    "--explain");
+                    "--explain", "--url", url, "--probe-timeout", "2s");
             assertEquals(1, live.status(), live.err());
             assertEquals("", live.err());
             // The planted objects were listed (so the scan below means something), stripped.
@@ -96,6 +103,8 @@ class LiveSecretsTest {
             assertEquals("app", planted.at("/spec/containers/0/name").asText(), "the container itself is kept");
             assertEquals("leaky", planted.at("/metadata/labels/app").asText(), "labels are kept: selectors need them");
             assertTrue(Files.readString(saved.resolve("cluster/routes.json")).contains("leaky-route"));
+            assertTrue(Files.readString(saved.resolve("probes/probes.jsonl")).contains("\"url\":\"http://127.0.0.1:"
+                    + closedPort + "/\""), "the probe is recorded, without its user:password");
 
             List<String> leaks = new ArrayList<>();
             scan("stderr of the live run", live.err(), leaks);
