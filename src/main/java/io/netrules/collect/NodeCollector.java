@@ -326,7 +326,10 @@ public final class NodeCollector {
         CommandRunner.Result r = runner.run(argv, partial, limit);
         Item item = switch (r.status()) {
             case EXITED -> {
-                finish(partial, output);
+                String renameFailed = finish(partial, output);
+                if (renameFailed != null) {
+                    yield new Item(file, command, false, renameFailed, r.millis());
+                }
                 if (r.exitCode() == 0 || source.collect() == Collect.PROBE) {
                     yield new Item(file, command, true, r.exitCode() == 0 ? null
                             : "exit status " + r.exitCode() + " (the command's answer; kept)", r.millis());
@@ -346,8 +349,8 @@ public final class NodeCollector {
                 // flows): drop it. A probe's output so far is its answer so far (a tracepath
                 // that hangs after "pmtu 1500" shows an MTU black hole): keep that.
                 if (source.collect() == Collect.PROBE && size(partial) > 0) {
-                    why += " (output so far kept)";
-                    finish(partial, output);
+                    String renameFailed = finish(partial, output);
+                    why += renameFailed == null ? " (output so far kept)" : "; " + renameFailed;
                 } else {
                     deleteQuietly(partial);
                 }
@@ -523,14 +526,16 @@ public final class NodeCollector {
         return file.resolveSibling("." + file.getFileName() + io.netrules.capture.NodeFolder.PARTIAL_SUFFIX);
     }
 
-    /** The command ended: its output gets its real name. */
-    private static void finish(Path partial, Path output) {
+    /** The command ended: its output gets its real name. Null when done, else why not (the input is then not collected). */
+    private static String finish(Path partial, Path output) {
         try {
             if (Files.exists(partial)) {
                 Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
+            return null;
         } catch (IOException e) {
-            throw new UncheckedIOException(output + ": cannot rename the finished output: " + e.getMessage(), e);
+            deleteQuietly(partial);
+            return "cannot rename the finished output: " + e.getMessage();
         }
     }
 
