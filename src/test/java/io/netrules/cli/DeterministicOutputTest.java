@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * The same capture diagnosed again gives the same bytes: twice in a row, with one thread or
- * four, and from copies whose files were created in another order (so that the directory
- * listing, which follows creation order on tmpfs and hashes on ext4, comes out differently).
+ * four, and from copies whose files were created in another order, on tmpfs where there is one
+ * (a tmpfs directory lists in creation order, so the copies list their files differently).
  */
 class DeterministicOutputTest {
 
@@ -58,13 +58,45 @@ class DeterministicOutputTest {
         assertEquals(first, json(original, 1), "run twice");
         assertEquals(first, json(original, 4), "--parallel 4");
 
-        Path reversed = copyInOrder(original, tmp.resolve("reversed").resolve(sample), files -> Collections.reverse(files));
-        assertEquals(listing(original), listing(reversed), "the copy has the same files");
-        assertEquals(first, json(reversed, 4), "files created in reverse order");
-        Path shuffled = copyInOrder(original, tmp.resolve("shuffled").resolve(sample),
-                files -> Collections.shuffle(files, new Random(sample.hashCode())));
-        assertEquals(first, json(shuffled, 4), "files created in a shuffled order");
-        assertEquals(first, json(shuffled, 1), "files created in a shuffled order, one thread");
+        // On tmpfs a directory lists in (reverse) creation order; on ext4 by a hash of the name,
+        // whatever the order. The copies go to tmpfs where there is one, so the order really differs.
+        Path base = Files.isDirectory(SHM) && Files.isWritable(SHM) ? Files.createTempDirectory(SHM, "netrules-order-")
+                : tmp;
+        try {
+            Path reversed = copyInOrder(original, base.resolve("reversed").resolve(sample),
+                    files -> Collections.reverse(files));
+            assertEquals(listing(original), listing(reversed), "the copy has the same files");
+            assertEquals(first, json(reversed, 4), "files created in reverse order");
+            Path shuffled = copyInOrder(original, base.resolve("shuffled").resolve(sample),
+                    files -> Collections.shuffle(files, new Random(sample.hashCode())));
+            assertEquals(first, json(shuffled, 4), "files created in a shuffled order");
+            assertEquals(first, json(shuffled, 1), "files created in a shuffled order, one thread");
+            if (base != tmp) {
+                assertNotEquals(rawOrder(reversed.resolve("nodes/node-1")), rawOrder(shuffled.resolve("nodes/node-1")),
+                        "the two copies list their files in different orders");
+            }
+        } finally {
+            if (base != tmp) {
+                deleteTree(base);
+            }
+        }
+    }
+
+    static final Path SHM = Path.of("/dev/shm");
+
+    /** The directory's entries in the order the file system lists them, unsorted. */
+    static List<String> rawOrder(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     interface Reorder {
