@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -44,6 +45,8 @@ public final class ClusterObjectReader {
     private final Consumer<Object> facts;
     private final Consumer<ParseWarning> warnings;
     private final InputLimits limits;
+    private int itemsRead;
+    private String incomplete;
 
     public ClusterObjectReader(Consumer<Object> facts, Consumer<ParseWarning> warnings) {
         this(facts, warnings, InputLimits.DEFAULTS);
@@ -68,6 +71,8 @@ public final class ClusterObjectReader {
         boolean yaml = lower.endsWith(".yaml") || lower.endsWith(".yml");
         JsonFactory factory = yaml ? limits.yamlFactory() : limits.jsonFactory();
         JsonLocation stoppedAt = null;
+        itemsRead = 0;
+        incomplete = null;
         try (InputStream in = Files.newInputStream(file);
              JsonParser p = yaml ? limits.boundedYaml(factory.createParser(in)) : factory.createParser(in)) {
             p.setCodec(MAPPER);
@@ -78,6 +83,17 @@ public final class ClusterObjectReader {
                 stoppedAt = p.currentLocation();
                 throw e;
             }
+        } catch (JsonEOFException e) {
+            // Valid JSON up to where the file ends: cut short (a copy or a collection stopped
+            // midway). The items before the cut are kept; the kind counts as incomplete, so its
+            // rules are not evaluated: a pod missing after the cut must not read as absent.
+            JsonLocation loc = e.getLocation();
+            int line = loc == null ? 0 : loc.getLineNr();
+            incomplete = "cut short: the file ends inside " + (itemsRead == 0 ? "its first item" : "item "
+                    + (itemsRead + 1)) + " (line " + line + ")";
+            warnings.accept(new ParseWarning(displayName, line, incomplete + "; the " + itemsRead
+                    + " item(s) before the cut were read"));
+            return itemsRead;
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation() != null ? e.getLocation() : stoppedAt;
             String where = loc == null ? displayName
@@ -123,6 +139,11 @@ public final class ClusterObjectReader {
         return "over a reading limit (" + reason + "; --limit json-depth, string-length)";
     }
 
+    /** Why the last file read was incomplete (JSON cut short), or null when it was whole. */
+    public String incomplete() {
+        return incomplete;
+    }
+
     private static String firstLine(String s) {
         if (s == null) {
             return "invalid content";
@@ -158,6 +179,7 @@ public final class ClusterObjectReader {
                         continue;
                     }
                     count += emit(item, file, line, defaultKind);
+                    itemsRead++;
                 }
             } else if ("items".equals(name) && value == JsonToken.VALUE_NULL) {
                 sawItems = true;

@@ -28,6 +28,14 @@ public final class NodeFolder {
             "lsmod", "lsb-release", "lspci", "uname", "ip_addr", "vgdisplay", "chkconfig", "dmidecode",
             "last", "sestatus", "pstree", "mount", "prinitenv", "sos_version");
 
+    /**
+     * The collector writes each output as {@code .<name>.partial} and renames it when the
+     * command has ended; a file still under that name was being written when the collector
+     * was stopped, and is never read.
+     */
+    public static final String PARTIAL_SUFFIX = ".partial";
+    private static final String STOPPED = "the collector was stopped while writing it";
+
     /** One file to read for an input: its source, the target for per-target sources, its path. */
     public record InputFile(FactSource source, String target, Path path, String display) {
     }
@@ -35,11 +43,19 @@ public final class NodeFolder {
     private final String name;
     private final boolean sosreport;
     private final Map<String, List<InputFile>> inputs;
+    private final Map<String, String> interrupted;
 
-    private NodeFolder(String name, boolean sosreport, Map<String, List<InputFile>> inputs) {
+    private NodeFolder(String name, boolean sosreport, Map<String, List<InputFile>> inputs,
+                       Map<String, String> interrupted) {
         this.name = name;
         this.sosreport = sosreport;
         this.inputs = inputs;
+        this.interrupted = interrupted;
+    }
+
+    /** Inputs whose file the collector was still writing when it was stopped, and why they are missing. */
+    public Map<String, String> interrupted() {
+        return interrupted;
     }
 
     public String name() {
@@ -73,10 +89,15 @@ public final class NodeFolder {
         // file name -> candidates (path, display), for command outputs and copied files
         Map<String, Path> commandFiles = new TreeMap<>();
         List<Path> unknown = new ArrayList<>();
+        Map<String, String> interrupted = new TreeMap<>();
         for (Path p : budget.list(dir, displayPrefix)) {
             String fn = p.getFileName().toString();
             if (Files.isRegularFile(p)) {
-                if (FactSources.match(fn).isPresent()) {
+                if (partialOf(fn) != null) {
+                    warnings.add(partialWarning(displayPrefix, partialOf(fn)));
+                    FactSources.match(partialOf(fn)).ifPresent(m -> m.source().inputs()
+                            .forEach(input -> interrupted.putIfAbsent(input, STOPPED)));
+                } else if (FactSources.match(fn).isPresent()) {
                     commandFiles.put(fn, p);
                 } else if (!sos || !SOS_ROOT.contains(fn)) {
                     unknown.add(p);
@@ -116,6 +137,9 @@ public final class NodeFolder {
                 Path p = dir.resolve(s.fileName());
                 if (Files.isRegularFile(p)) {
                     files.add(new InputFile(s, null, p, displayPrefix + s.fileName()));
+                } else if (Files.isRegularFile(p.resolveSibling("." + p.getFileName() + PARTIAL_SUFFIX))) {
+                    warnings.add(partialWarning(displayPrefix, s.fileName()));
+                    s.inputs().forEach(input -> interrupted.putIfAbsent(input, STOPPED));
                 }
             } else if (s.perTarget()) {
                 for (Map.Entry<String, Path> e : commandFiles.entrySet()) {
@@ -137,7 +161,22 @@ public final class NodeFolder {
                 }
             }
         }
-        return new NodeFolder(name, sos, inputs);
+        inputs.keySet().forEach(interrupted::remove);
+        return new NodeFolder(name, sos, inputs, Map.copyOf(interrupted));
+    }
+
+    /** The file a collector was writing, for a {@code .<name>.partial} file name; null otherwise. */
+    static String partialOf(String fileName) {
+        if (fileName.length() > 1 + PARTIAL_SUFFIX.length() && fileName.startsWith(".")
+                && fileName.endsWith(PARTIAL_SUFFIX)) {
+            return fileName.substring(1, fileName.length() - PARTIAL_SUFFIX.length());
+        }
+        return null;
+    }
+
+    private static ParseWarning partialWarning(String displayPrefix, String file) {
+        return new ParseWarning(displayPrefix + file, 0, "incomplete: the collector was stopped while writing it "
+                + "(." + file + PARTIAL_SUFFIX + "); not read, so it counts as not collected");
     }
 
     private static String display(Path dir, Path file, String prefix) {

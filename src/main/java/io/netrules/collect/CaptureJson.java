@@ -8,13 +8,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netrules.capture.CaptureMetadata.NotCollected;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -36,6 +36,8 @@ import java.util.Objects;
 final class CaptureJson {
     static final String FORMAT = "netrules-capture/1";
     static final String FILE = "capture.json";
+    /** Held while capture.json is merged; a dot file, which the capture reader passes over. */
+    static final String LOCK = ".capture.json.lock";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private CaptureJson() {
@@ -54,29 +56,31 @@ final class CaptureJson {
         }
     }
 
-    /** Merges this node's collection into {@code out/capture.json}. */
+    /**
+     * Merges this node's collection into {@code out/capture.json}. Collectors of other nodes
+     * may be merging into the same file: they take turns on a lock of {@code .capture.json.lock}.
+     * The new content goes to {@code .capture.json.partial} and is renamed over capture.json,
+     * so a collector killed while writing leaves the old file or the new one, never half of one.
+     */
     static void merge(Path out, String node, Instant collectedAt, List<NotCollected> entries)
             throws IOException, CollectException {
         Path file = out.resolve(FILE);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
-            ByteArrayOutputStream old = new ByteArrayOutputStream();
-            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-            ch.position(0);
-            while (ch.read(buf) > 0) {
-                old.write(buf.array(), 0, buf.position());
-                buf.clear();
-            }
-            ObjectNode existing = parse(old.toByteArray(), file);
+        Path partial = out.resolve("." + FILE + ".partial");
+        try (FileChannel lock = FileChannel.open(out.resolve(LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock ignored = lock.lock()) {
+            byte[] old = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
+            ObjectNode existing = parse(old, file);
             byte[] merged = MAPPER.writeValueAsBytes(merged(existing, node, collectedAt, entries));
-            ch.truncate(0);
-            ch.position(0);
-            ByteBuffer bytes = ByteBuffer.wrap(merged);
-            while (bytes.hasRemaining()) {
-                ch.write(bytes);
+            try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = ByteBuffer.wrap(merged);
+                while (bytes.hasRemaining()) {
+                    ch.write(bytes);
+                }
+                ch.write(ByteBuffer.wrap(new byte[] {'\n'}));
+                ch.force(true);
             }
-            ch.write(ByteBuffer.wrap(new byte[] {'\n'}));
-            ch.force(true);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
     }
 

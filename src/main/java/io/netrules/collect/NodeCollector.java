@@ -319,10 +319,17 @@ public final class NodeCollector {
         }
         boolean budgetLimits = remaining < options.timeout().toNanos();
         Duration limit = budgetLimits ? Duration.ofNanos(remaining) : options.timeout();
+        // Written under a partial name and renamed once the command has ended: a collector
+        // killed midway leaves no file that reads as a complete output.
         Path output = nodeDir.resolve(file);
-        CommandRunner.Result r = runner.run(argv, output, limit);
+        Path partial = partialName(output);
+        CommandRunner.Result r = runner.run(argv, partial, limit);
         Item item = switch (r.status()) {
             case EXITED -> {
+                String renameFailed = finish(partial, output);
+                if (renameFailed != null) {
+                    yield new Item(file, command, false, renameFailed, r.millis());
+                }
                 if (r.exitCode() == 0 || source.collect() == Collect.PROBE) {
                     yield new Item(file, command, true, r.exitCode() == 0 ? null
                             : "exit status " + r.exitCode() + " (the command's answer; kept)", r.millis());
@@ -331,7 +338,7 @@ public final class NodeCollector {
             }
             case NOT_INSTALLED -> new Item(file, command, false, argv.get(0) + ": not installed", r.millis());
             case NOT_STARTED -> {
-                deleteQuietly(output);
+                deleteQuietly(partial);
                 yield new Item(file, command, false, r.message(), r.millis());
             }
             case TIMED_OUT -> {
@@ -341,10 +348,11 @@ public final class NodeCollector {
                 // A cut-off output would read as a complete one (a flow dump missing its last
                 // flows): drop it. A probe's output so far is its answer so far (a tracepath
                 // that hangs after "pmtu 1500" shows an MTU black hole): keep that.
-                if (source.collect() == Collect.PROBE && size(output) > 0) {
-                    why += " (output so far kept)";
+                if (source.collect() == Collect.PROBE && size(partial) > 0) {
+                    String renameFailed = finish(partial, output);
+                    why += renameFailed == null ? " (output so far kept)" : "; " + renameFailed;
                 } else {
-                    deleteQuietly(output);
+                    deleteQuietly(partial);
                 }
                 yield new Item(file, command, false, why, r.millis());
             }
@@ -364,7 +372,9 @@ public final class NodeCollector {
             }
             Path to = nodeDir.resolve(rel);
             Files.createDirectories(to.getParent());
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+            Path partial = partialName(to);
+            Files.copy(from, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | UncheckedIOException e) {
             return report(new Item(rel, what, false, "cannot copy: " + e.getMessage(), 0));
         }
@@ -508,6 +518,27 @@ public final class NodeCollector {
                 .orElseThrow(() -> new IllegalStateException("the registry collects no " + input));
     }
 
+    /**
+     * Where a file is written until it is complete: {@code .<name>.partial} beside it, a name
+     * the capture reader reports as incomplete and never reads (see {@link io.netrules.capture.NodeFolder#PARTIAL_SUFFIX}).
+     */
+    static Path partialName(Path file) {
+        return file.resolveSibling("." + file.getFileName() + io.netrules.capture.NodeFolder.PARTIAL_SUFFIX);
+    }
+
+    /** The command ended: its output gets its real name. Null when done, else why not (the input is then not collected). */
+    private static String finish(Path partial, Path output) {
+        try {
+            if (Files.exists(partial)) {
+                Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return null;
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            return "cannot rename the finished output: " + e.getMessage();
+        }
+    }
+
     private static long size(Path p) {
         try {
             return Files.size(p);
@@ -595,6 +626,10 @@ public final class NodeCollector {
                 }
                 try {
                     reader.read(f, f.toString(), "hostsubnets");
+                    if (reader.incomplete() != null) {
+                        // The peers would be some of them, silently: the user gives another file.
+                        throw new CollectException("--cluster-facts " + f + ": " + reader.incomplete());
+                    }
                 } catch (CaptureException e) {
                     throw new CollectException("--cluster-facts " + e.getMessage());
                 }

@@ -53,10 +53,13 @@ final class ClusterFacts {
                 continue;
             }
             // A file's objects are kept only once all of it is read: a file stopped by a limit
-            // halfway gives nothing, so its rules are not evaluated rather than misled.
+            // halfway gives nothing, so its rules are not evaluated rather than misled. A file cut
+            // short keeps the items before the cut, but counts as incomplete (its rules are not
+            // evaluated either).
             List<Object> read = new ArrayList<>();
+            ClusterObjectReader reader = new ClusterObjectReader(read::add, warn, limits);
             try {
-                new ClusterObjectReader(read::add, warn, limits).read(f.path(), f.display(), f.input());
+                reader.read(f.path(), f.display(), f.input());
             } catch (CaptureLimitException e) {
                 warnings.add(new ParseWarning(f.display(), e.line(), e.reason() + ": not read; the rules that need"
                         + " it are not evaluated"));
@@ -64,7 +67,11 @@ final class ClusterFacts {
                 continue;
             }
             read.forEach(facts::add);
-            facts.markCollected(f.input(), f.display());
+            if (reader.incomplete() != null) {
+                facts.states.incomplete(f.input(), f.display(), reader.incomplete());
+            } else {
+                facts.markCollected(f.input(), f.display());
+            }
         }
         if (capture.probesFile() != null
                 && !facts.tooLarge(capture.probesFile(), ClusterInputs.PROBES_FILE, ClusterInputs.PROBES, limits,

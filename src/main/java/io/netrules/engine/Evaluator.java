@@ -247,6 +247,7 @@ public final class Evaluator {
             List<EthtoolLink> links = new ArrayList<>();
             NodeFolder folder = capture.nodes().get(node);
             if (folder != null) {
+                folder.interrupted().forEach(states::notCollectedReason);
                 for (Map.Entry<NodeFolder.InputFile, List<String>> e : folder.files().entrySet()) {
                     readInput(node, e.getValue(), e.getKey(), insert, states, warnings, addresses, interfaces, links,
                             capture.limits());
@@ -301,9 +302,22 @@ public final class Evaluator {
             inputs.forEach(input -> states.failed(input, f.display(), "cannot read the file"));
             return;
         }
-        try (Lines lines = Lines.open(f.path(), limits.lineLength(),
-                (n, length) -> warnings.add(ProbesReader.longLine(f.display(), n, length, limits)))) {
+        // A tool's output ends with a line end; a copied file (resolv.conf...) need not, and a
+        // probe killed at its time limit keeps its output so far on purpose (tracepath prints
+        // " 2:  " and waits for the hop's answer): that is its answer, not a cut file.
+        boolean toolOutput = f.source().command() != null
+                && f.source().collect() != io.netrules.capture.FactSource.Collect.PROBE;
+        Lines.LongLineHandler longLines = (n, length) -> warnings.add(ProbesReader.longLine(f.display(), n, length,
+                limits));
+        try (Lines lines = toolOutput ? Lines.openToolOutput(f.path(), limits.lineLength(), longLines)
+                : Lines.open(f.path(), limits.lineLength(), longLines)) {
             f.source().parser().get().parse(lines, ctx);
+            if (lines.cutLine() != null) {
+                io.netrules.parse.Line cut = lines.cutLine();
+                String text = cut.text().length() > 80 ? cut.text().substring(0, 80) + "..." : cut.text();
+                ctx.incomplete(cut, "cut short: the file ends inside line " + cut.number() + " (\"" + text.strip()
+                        + "\"), which was not read");
+            }
         } catch (IOException | UncheckedIOException e) {
             warnings.add(new ParseWarning(f.display(), 0, "cannot read: " + e.getMessage()));
             inputs.forEach(input -> states.failed(input, f.display(), "cannot read the file"));
@@ -313,7 +327,9 @@ public final class Evaluator {
             warnings.add(new ParseWarning(f.display(), 0, "parser failed: " + e));
         }
         for (String input : inputs) {
-            if (ctx.toolError() == null) {
+            if (ctx.incomplete() != null && ctx.toolError() == null) {
+                states.incomplete(input, f.display(), ctx.incomplete());
+            } else if (ctx.toolError() == null) {
                 session.accept(new Collected(node, input, f.target(), Source.file(f.display())));
                 states.collected(input, f.display());
             } else {

@@ -13,7 +13,7 @@ import java.util.Map;
  * decides whether a rule is evaluated, and what a "not evaluated" line says.
  */
 final class InputStates {
-    enum Status { COLLECTED, FAILED, NOT_COLLECTED }
+    enum Status { COLLECTED, FAILED, INCOMPLETE, NOT_COLLECTED }
 
     record State(Status status, String file, String reason) {
     }
@@ -28,8 +28,20 @@ final class InputStates {
 
     void collected(String input, String file) {
         State old = states.get(input);
-        if (old == null || old.status() != Status.COLLECTED) {
+        if (old == null || (old.status() != Status.COLLECTED && old.status() != Status.INCOMPLETE)) {
             states.put(input, new State(Status.COLLECTED, file, null));
+        }
+    }
+
+    /**
+     * A file of this input was cut short. It outweighs every other file of the input, whatever
+     * the order they were read in: one cut ping file is enough for "a peer did not answer" to be
+     * unknowable.
+     */
+    void incomplete(String input, String file, String reason) {
+        State old = states.get(input);
+        if (old == null || old.status() != Status.INCOMPLETE || file.compareTo(old.file()) < 0) {
+            states.put(input, new State(Status.INCOMPLETE, file, reason));
         }
     }
 
@@ -85,6 +97,7 @@ final class InputStates {
         return switch (s.status()) {
             case COLLECTED -> "collected";
             case FAILED -> "the tool failed: " + s.reason();
+            case INCOMPLETE -> "incomplete: " + s.reason();
             case NOT_COLLECTED -> {
                 if (RuleBase.PRIMARY_INTERFACE.equals(input)) {
                     yield "cannot tell the primary interface (needs the node's InternalIP from cluster/nodes.json"

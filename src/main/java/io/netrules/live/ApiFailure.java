@@ -81,6 +81,10 @@ record ApiFailure(String reason, boolean reachedServer, int httpStatus) {
             if (t instanceof SSLException) {
                 return "TLS failed: " + firstLine(msg);
             }
+            if (t instanceof java.io.EOFException || msg.contains("Connection was closed")
+                    || msg.contains("unexpected end of stream") || msg.contains("Connection reset")) {
+                return "the connection was closed before the whole answer came (" + firstLine(msg) + ")";
+            }
             if (t instanceof FileNotFoundException) {
                 return firstLine(msg);
             }

@@ -131,7 +131,10 @@ final class ClusterLister {
         return items;
     }
 
-    /** The item as JSON, with the apiVersion and kind the API server leaves out of list items (oc adds them too). */
+    /**
+     * The item as JSON, with the apiVersion and kind the API server leaves out of list items (oc
+     * adds them too), and without what may carry a secret ({@link SecretStripper}).
+     */
     private JsonNode item(ClusterKind kind, GenericKubernetesResource r) {
         ObjectNode node = client.getKubernetesSerialization().convertValue(r, ObjectNode.class);
         if (!node.hasNonNull("apiVersion")) {
@@ -140,6 +143,7 @@ final class ClusterLister {
         if (!node.hasNonNull("kind")) {
             node.put("kind", kind.kind());
         }
+        SecretStripper.strip(node);
         return node;
     }
 }

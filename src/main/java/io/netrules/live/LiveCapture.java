@@ -102,26 +102,36 @@ public final class LiveCapture implements AutoCloseable {
         try (c) {
             List<ClusterLister.Outcome> outcomes = new ClusterLister(c.client(), o.namespace(), o.apiTimeout())
                     .listAll(dir.resolve("cluster"), ClusterKind.ALL);
-            if (outcomes.stream().noneMatch(ClusterLister.Outcome::collected)) {
-                throw new LiveException(ExitCodes.COLLECTION_FAILED, nothingCollected(c.server(), outcomes));
+            // Exit 3 only when nothing at all was collected: node captures given are something.
+            boolean apiUsable = outcomes.stream().anyMatch(ClusterLister.Outcome::collected);
+            if (!apiUsable && nodeFolders.isEmpty()) {
+                throw new LiveException(ExitCodes.COLLECTION_FAILED, nothingCollected(SecretStripper.withoutUserInfo(c.server()), outcomes));
+            }
+            if (!apiUsable) {
+                err.println("netrules: " + nothingCollected(SecretStripper.withoutUserInfo(c.server()), outcomes)
+                        + "; the report is from --node-captures alone");
             }
             for (ClusterLister.Outcome r : outcomes) {
                 if (!r.collected()) {
                     notCollected.add(new NotCollected(null, r.kind().fileName(), r.failure().reason()));
-                    err.println("netrules: " + r.kind().fileName() + " not collected: " + r.failure().reason());
+                    if (apiUsable) {
+                        err.println("netrules: " + r.kind().fileName() + " not collected: " + r.failure().reason());
+                    }
                 }
             }
             addNodeFolders(dir, nodeFolders, temporary);
             Map<String, String> collectorPods = null;
-            if (o.execCollect()) {
+            if (o.execCollect() && apiUsable) {
                 collectorPods = new TreeMap<>();
                 notCollected.addAll(execCollect(o, c, dir, nodeFolders.keySet(), collectorPods, err));
             }
             probe(o, dir, err, collectorPods == null ? null : new Fabric8NodeExec(c.client()), collectorPods);
-            LiveCaptureJson.write(dir, Instant.now().truncatedTo(ChronoUnit.SECONDS), o.url(), notCollected);
+            LiveCaptureJson.write(dir, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                    SecretStripper.withoutUserInfo(o.url()), notCollected);
             err.flush();
             done = true;
-            String title = c.server() + (c.context() != null ? " (context " + c.context() + ")" : "");
+            String title = SecretStripper.withoutUserInfo(c.server())
+                    + (c.context() != null ? " (context " + c.context() + ")" : "");
             return new LiveCapture(dir, temporary, title);
         } catch (IOException | UncheckedIOException e) {
             throw new LiveException(ExitCodes.BAD_INPUT, dir + ": cannot write the capture: " + e.getMessage());

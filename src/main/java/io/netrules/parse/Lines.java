@@ -38,18 +38,23 @@ public final class Lines implements Iterable<Line>, AutoCloseable {
     private boolean eof;
     private boolean skipLf;
     private boolean iterated;
+    private final boolean dropCutLine;
+    /** Whether the line readLine() returned last ended at the end of input without a line end. */
+    private boolean unterminated;
+    private Line cut;
 
-    private Lines(Reader reader, int buffer, long maxLineLength, LongLineHandler longLines) {
+    private Lines(Reader reader, int buffer, long maxLineLength, LongLineHandler longLines, boolean dropCutLine) {
         this.reader = reader;
         this.buf = new char[buffer];
         this.maxLineLength = maxLineLength;
         this.longLines = longLines;
+        this.dropCutLine = dropCutLine;
     }
 
     /** The lines of a string already in memory: no length limit. */
     public static Lines of(String text) {
         return new Lines(new StringReader(text), Math.max(16, Math.min(MAX_BUFFER, text.length() + 1)),
-                Long.MAX_VALUE, (n, len) -> { });
+                Long.MAX_VALUE, (n, len) -> { }, false);
     }
 
     /**
@@ -65,6 +70,20 @@ public final class Lines implements Iterable<Line>, AutoCloseable {
 
     /** The lines of a file; a line over {@code maxLineLength} characters is skipped and handed to {@code longLines}. */
     public static Lines open(Path file, long maxLineLength, LongLineHandler longLines) throws IOException {
+        return open(file, maxLineLength, longLines, false);
+    }
+
+    /**
+     * A tool's output: every line the tool printed ends with a line end, so a last line without
+     * one was cut (a copy or a collection stopped midway). That line is not handed out: half a
+     * flow or half an address would read as a whole, different one. {@link #cutLine()} tells.
+     */
+    public static Lines openToolOutput(Path file, long maxLineLength, LongLineHandler longLines) throws IOException {
+        return open(file, maxLineLength, longLines, true);
+    }
+
+    private static Lines open(Path file, long maxLineLength, LongLineHandler longLines, boolean dropCutLine)
+            throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -73,7 +92,12 @@ public final class Lines implements Iterable<Line>, AutoCloseable {
         long size = Files.size(file);
         int buffer = (int) Math.max(512, Math.min(MAX_BUFFER, size + 1));
         return new Lines(new java.io.InputStreamReader(Files.newInputStream(file), decoder), buffer, maxLineLength,
-                longLines);
+                longLines, dropCutLine);
+    }
+
+    /** The last line, when it had no line end and was therefore left out ({@link #openToolOutput}); else null. */
+    public Line cutLine() {
+        return cut;
     }
 
     /** Marks a line that was too long (identity, never returned). */
@@ -86,12 +110,14 @@ public final class Lines implements Iterable<Line>, AutoCloseable {
         StringBuilder sb = null;
         long length = 0;
         boolean started = false;
+        unterminated = false;
         while (true) {
             if (pos >= limit) {
                 if (eof || !fill()) {
                     if (!started) {
                         return null;
                     }
+                    unterminated = true;
                     break;
                 }
             }
@@ -171,6 +197,10 @@ public final class Lines implements Iterable<Line>, AutoCloseable {
                     String line;
                     while ((line = readLine()) == SKIPPED) {
                         longLines.skipped(++number, skippedLength);
+                    }
+                    if (line != null && dropCutLine && unterminated) {
+                        cut = new Line(number + 1, line);
+                        return null;
                     }
                     return line;
                 } catch (IOException e) {

@@ -22,6 +22,7 @@ public final class ParseContext {
     private final Consumer<ParseWarning> warnings;
     private final InputLimits limits;
     private ToolError toolError;
+    private String incomplete;
     private int factCount;
 
     public ParseContext(String node, String file, String input, String detail, Consumer<Object> facts,
@@ -109,6 +110,23 @@ public final class ParseContext {
 
     public ToolError toolError() {
         return toolError;
+    }
+
+    /**
+     * The file ends before the tool's output did (an iptables-save table without its COMMIT):
+     * what was read stays, with a warning, and the input counts as incomplete, so that what
+     * is missing after the cut never reads as absent.
+     */
+    public void incomplete(Line line, String why) {
+        warn(line, why);
+        if (incomplete == null) {
+            incomplete = why;
+        }
+    }
+
+    /** Why the file is incomplete, or null. */
+    public String incomplete() {
+        return incomplete;
     }
 
     public int factCount() {

@@ -37,7 +37,9 @@ public record ProbeLine(String from, String kind, String name, List<String> answ
     }
 
     static ProbeLine http(String from, String url, Outcome o, Integer status) {
-        return new ProbeLine(from, "http", null, null, null, null, url, null, null, o.result(), status, o.detail());
+        // A probes file travels with the capture: a user:password in --url stays out of it.
+        return new ProbeLine(from, "http", null, null, null, null, Prober.withoutUserInfo(url), null, null,
+                o.result(), status, o.detail());
     }
 
     /** A result and, for an error, what it was. */

@@ -60,6 +60,25 @@ public final class Prober implements AutoCloseable {
     }
 
     /** A URL as {@code --url} takes it: http or https, with a host. */
+    /** A URL without the user:password part (kubeconfig servers and --url values may carry one). */
+    public static String withoutUserInfo(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI u = new URI(url);
+            if (u.getRawUserInfo() == null) {
+                return url;
+            }
+            return new URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getPath(), u.getQuery(), u.getFragment())
+                    .toString();
+        } catch (URISyntaxException e) {
+            int scheme = url.indexOf("://");
+            int at = url.indexOf('@', Math.max(0, scheme));
+            return scheme >= 0 && at > scheme ? url.substring(0, scheme + 3) + url.substring(at + 1) : url;
+        }
+    }
+
     public static URI checkUrl(String url) throws IllegalArgumentException {
         URI uri;
         try {

@@ -101,13 +101,73 @@ public final class DeployManifests {
         return used;
     }
 
-    /** What rbac.yaml grants: the ClusterRole everywhere ("*"), the Role in its namespace. */
+    /**
+     * What rbac.yaml grants: every ClusterRole everywhere ("*"), every Role in its namespace.
+     * All of them, not only the two netrules binds: a role added later is checked too.
+     */
     public static Set<Permission> granted() throws IOException {
+        return granted(objects("rbac.yaml"));
+    }
+
+    public static Set<Permission> granted(List<JsonNode> manifest) {
         Set<Permission> granted = new TreeSet<>();
-        addRules(granted, object("rbac.yaml", "ClusterRole", "netrules-reader"), "*");
-        JsonNode role = object("rbac.yaml", "Role", "netrules-exec");
-        addRules(granted, role, role.at("/metadata/namespace").asText());
+        for (JsonNode o : manifest) {
+            switch (o.path("kind").asText()) {
+                case "ClusterRole" -> addRules(granted, o, "*");
+                case "Role" -> addRules(granted, o, o.at("/metadata/namespace").asText());
+                default -> {
+                }
+            }
+        }
         return granted;
+    }
+
+    /** The read verbs; the one other verb live mode needs is "create" on pods/exec (newer Kubernetes authorizes an exec so). */
+    public static final Set<String> READ_VERBS = Set.of("get", "list", "watch");
+
+    /**
+     * Least privilege, read off the manifest alone: no wildcard, no non-resource URL, no
+     * aggregation, no secret or config map, only read verbs (and create on pods/exec), and every
+     * binding refers to a role of this manifest (never cluster-admin, edit or view).
+     */
+    public static void assertLeastPrivilege(List<JsonNode> manifest) {
+        Set<String> roles = new TreeSet<>();
+        for (JsonNode o : manifest) {
+            String kind = o.path("kind").asText();
+            if (!kind.equals("ClusterRole") && !kind.equals("Role")) {
+                continue;
+            }
+            String name = kind + " " + o.at("/metadata/name").asText();
+            roles.add(name);
+            assertTrue(o.path("aggregationRule").isMissingNode(), name + ": an aggregated role grants what others add");
+            for (JsonNode rule : o.path("rules")) {
+                assertTrue(rule.path("nonResourceURLs").isMissingNode(), name + ": nonResourceURLs " + rule);
+                assertTrue(rule.path("resources").size() > 0 && rule.path("verbs").size() > 0, name + ": " + rule);
+                for (String field : List.of("apiGroups", "resources", "verbs", "resourceNames")) {
+                    for (JsonNode v : rule.path(field)) {
+                        assertTrue(!v.asText().contains("*"), name + ": wildcard in " + field + ": " + rule);
+                    }
+                }
+                for (JsonNode res : rule.path("resources")) {
+                    String r = res.asText();
+                    assertTrue(!r.equals("secrets") && !r.equals("configmaps") && !r.startsWith("serviceaccounts"),
+                            name + ": grants " + r);
+                    for (JsonNode v : rule.path("verbs")) {
+                        boolean exec = r.equals("pods/exec") && v.asText().equals("create");
+                        assertTrue(READ_VERBS.contains(v.asText()) || exec, name + ": write verb " + v.asText()
+                                + " on " + r);
+                    }
+                }
+            }
+        }
+        for (JsonNode o : manifest) {
+            String kind = o.path("kind").asText();
+            if (kind.equals("ClusterRoleBinding") || kind.equals("RoleBinding")) {
+                String ref = o.at("/roleRef/kind").asText() + " " + o.at("/roleRef/name").asText();
+                assertTrue(roles.contains(ref), kind + " " + o.at("/metadata/name").asText() + " binds " + ref
+                        + ", which this manifest does not define (and so no test checks)");
+            }
+        }
     }
 
     private static void addRules(Set<Permission> out, JsonNode role, String scope) {
@@ -124,15 +184,22 @@ public final class DeployManifests {
 
     /** Every permission the requests needed is granted, and every permission granted was needed. */
     public static void assertGrantsExactly(List<String> requests) throws IOException {
+        assertGrantsExactly(requests, objects("rbac.yaml"));
+    }
+
+    public static void assertGrantsExactly(List<String> requests, List<JsonNode> manifest) {
+        assertLeastPrivilege(manifest);
         Set<Permission> used = used(requests);
-        Set<Permission> granted = granted();
+        Set<Permission> granted = granted(manifest);
         for (Permission u : used) {
             boolean ok = granted.stream().anyMatch(g -> covers(g, u));
             assertTrue(ok, "rbac.yaml does not grant " + u + " (used by live mode)");
         }
         Set<Permission> unused = new LinkedHashSet<>();
         for (Permission g : granted) {
-            if (used.stream().noneMatch(u -> covers(g, u))) {
+            // Justified only by a use in the same scope: a cluster-wide grant for a use in one
+            // namespace (exec in netrules) grants the same everywhere else.
+            if (!used.contains(g)) {
                 unused.add(g);
             }
         }

@@ -85,7 +85,8 @@ public final class IptablesSaveParser implements CommandParser {
             }
             if (table != null && lastLine != null) {
                 // iptables-save always ends a table with COMMIT: the file was cut short.
-                ctx.warn(lastLine, "table '" + table + "' has no COMMIT line (output cut short?)");
+                ctx.incomplete(lastLine, "cut short: table '" + table + "' has no COMMIT line (the file ends at line "
+                        + lastLine.number() + ")");
             }
         }
 
