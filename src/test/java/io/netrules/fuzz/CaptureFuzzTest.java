@@ -8,6 +8,7 @@ import io.netrules.model.ParseWarning;
 import io.netrules.parse.Line;
 import io.netrules.parse.Lines;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,6 +42,7 @@ class CaptureFuzzTest {
     }
 
     @FuzzTest(maxDuration = "20s")
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // per input: a loop is a finding
     void capture(byte[] input) throws IOException {
         Path dir = emptyRoot();
         unpack(input, dir);

@@ -27,6 +27,11 @@ final class FuzzMode {
         if (!fuzzing() && System.getProperty("jazzer.hooks") == null) {
             System.setProperty("jazzer.hooks", "false");
         }
+        if (fuzzing()) {
+            // Jazzer turns the test's @Timeout into libFuzzer's per-input -timeout; JUnit would
+            // apply it to the whole fuzzing run instead.
+            System.setProperty("junit.jupiter.execution.timeout.mode", "disabled");
+        }
         if (System.getProperty("jazzer.internal.basedir") == null) {
             System.setProperty("jazzer.internal.basedir", Path.of("target", "jazzer").toAbsolutePath().toString());
         }

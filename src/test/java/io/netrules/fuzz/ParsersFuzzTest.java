@@ -7,6 +7,7 @@ import io.netrules.parse.Line;
 import io.netrules.parse.Lines;
 import io.netrules.parse.ParseContext;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -36,6 +37,7 @@ class ParsersFuzzTest {
     }
 
     @FuzzTest(maxDuration = "20s")
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // per input: a loop is a finding
     void parsers(byte[] input) {
         int nl = indexOf(input, (byte) '\n');
         String name = decode(input, 0, nl < 0 ? input.length : nl).strip();

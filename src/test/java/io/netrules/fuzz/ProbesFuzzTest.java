@@ -6,6 +6,7 @@ import io.netrules.capture.ClusterInputs;
 import io.netrules.capture.ProbesReader;
 import io.netrules.model.ParseWarning;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ class ProbesFuzzTest {
     }
 
     @FuzzTest(maxDuration = "20s")
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // per input: a loop is a finding
     void probes(byte[] input) throws IOException {
         Path f = file();
         Files.write(f, input);
