@@ -57,6 +57,29 @@ class FuzzSeedsTest {
         assertTrue(total < 1_000_000, "checked-in fuzz corpus is " + total + " bytes");
     }
 
+    @Test
+    void eachCaptureSeedUnpacksToACaptureOfTheSampleLayout(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        for (Path seed : files(FuzzSeeds.CAPTURE)) {
+            if (!seed.getFileName().toString().startsWith("seed-")) {
+                continue;
+            }
+            Path root = Files.createDirectory(dir.resolve(seed.getFileName().toString()));
+            CaptureFuzzTest.unpack(Files.readAllBytes(seed), root);
+            var capture = io.netrules.capture.Capture.open(root);
+            List<Object> facts = new java.util.ArrayList<>();
+            List<io.netrules.model.ParseWarning> warnings = new java.util.ArrayList<>();
+            var n = io.netrules.engine.Evaluator.parseOnly(capture, 1, facts::add, warnings);
+            // Files are cut to keep the seeds small, so "cut short" warnings are expected; a
+            // layout warning would mean the packing lost a file's place.
+            assertEquals(List.of(), warnings.stream().filter(w -> w.line() == 0).toList(), seed.toString());
+            assertEquals(8, capture.clusterFiles().size(), seed + ": every cluster kind");
+            assertTrue(n.files() >= 8 + 10, seed + ": the cluster files and a node's files: " + n);
+            assertTrue(facts.stream().anyMatch(f -> f instanceof io.netrules.model.OvsFlow), seed.toString());
+            assertTrue(facts.stream().anyMatch(f -> f instanceof io.netrules.model.Pod), seed.toString());
+        }
+    }
+
     /** The parser a source binds, told apart by what it reads (iptables -L parsers by table). */
     private static String parserOf(FactSource s) {
         return s.parser().get().getClass().getSimpleName() + (s.input().startsWith("iptables") ? ":" + s.input() : "");
