@@ -186,12 +186,26 @@ public final class Evaluator {
      * no rule: the baseline the benchmarks compare a whole diagnosis with.
      */
     public static ParseCount parseOnly(Capture capture, int parallelism) throws CaptureException {
+        return parseOnly(capture, parallelism, fact -> { }, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #parseOnly(Capture, int)}, also handing every fact to {@code factSink} (from the
+     * reading threads: with parallelism above 1 it must be thread-safe) and adding every warning
+     * to {@code warningSink}: the fuzz tests check each fact's source and each warning.
+     */
+    public static ParseCount parseOnly(Capture capture, int parallelism, Consumer<Object> factSink,
+                                       List<ParseWarning> warningSink) throws CaptureException {
         Evaluator reader = new Evaluator(null, parallelism);
         List<ParseWarning> warnings = Collections.synchronizedList(new ArrayList<>(capture.warnings()));
         ClusterFacts cluster = ClusterFacts.read(capture, warnings);
         LongAdder facts = new LongAdder();
         LongAdder files = new LongAdder();
-        cluster.all(fact -> facts.increment());
+        Consumer<Object> count = fact -> {
+            facts.increment();
+            factSink.accept(fact);
+        };
+        cluster.all(count);
         TreeSet<String> nodeNames = new TreeSet<>(capture.nodes().keySet());
         nodeNames.addAll(cluster.nodeNames());
         reader.perNode(nodeNames, node -> {
@@ -203,13 +217,14 @@ public final class Evaluator {
             if (folder != null) {
                 for (Map.Entry<NodeFolder.InputFile, List<String>> e : folder.files().entrySet()) {
                     files.increment();
-                    readInput(node, e.getValue(), e.getKey(), fact -> facts.increment(), states, warnings, addresses,
-                            interfaces, links, capture.limits());
+                    readInput(node, e.getValue(), e.getKey(), count, states, warnings, addresses, interfaces, links,
+                            capture.limits());
                 }
             }
-            readPodLogs(node, capture, cluster, fact -> facts.increment(), states, warnings);
+            readPodLogs(node, capture, cluster, count, states, warnings);
             return node;
         });
+        warningSink.addAll(warnings);
         return new ParseCount(nodeNames.size(), files.sum() + capture.clusterFiles().size(), facts.sum(),
                 new HashSet<>(warnings).size());
     }

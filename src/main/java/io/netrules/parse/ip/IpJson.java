@@ -74,7 +74,8 @@ final class IpJson {
             return;
         }
         JsonParser[] parser = new JsonParser[1];
-        try (JsonParser p = ctx.limits().jsonFactory().createParser(new LinesReader(first, it))) {
+        LinesReader reader = new LinesReader(first, it);
+        try (JsonParser p = ctx.limits().jsonFactory().createParser(reader)) {
             parser[0] = p;
             JsonToken t;
             while ((t = p.nextToken()) != null) {
@@ -90,16 +91,16 @@ final class IpJson {
                 }
             }
         } catch (JsonEOFException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            int line = reader.lineOf(e.getLocation());
             ctx.warn(line, "the " + what + " JSON ends before it is closed (cut short?)");
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
             // It carries no location; the parser knows where it stopped.
-            int line = e.getLocation() != null ? e.getLocation().getLineNr()
-                    : parser[0] == null ? 0 : parser[0].currentLocation().getLineNr();
+            int line = reader.lineOf(e.getLocation() != null ? e.getLocation()
+                    : parser[0] == null ? null : parser[0].currentLocation());
             ctx.warn(line, "over a reading limit, the rest of the " + what + " output is not read: "
                     + e.getOriginalMessage().lines().findFirst().orElse("") + " (--limit json-depth, string-length)");
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            int line = reader.lineOf(e.getLocation());
             String message = e.getOriginalMessage().lines().findFirst().orElse("");
             if (message.startsWith("Unexpected end-of-input")) {
                 ctx.warn(line, "the " + what + " JSON ends before it is closed (cut short?)");
@@ -107,7 +108,7 @@ final class IpJson {
                 ctx.warn(line, "not valid JSON, the rest of the " + what + " output is not read: " + message);
             }
         } catch (JsonEndException e) {
-            ctx.warn(e.line, "the " + what + " JSON ends before its closing ']' (cut short?)");
+            ctx.warn(Math.min(e.line, reader.last), "the " + what + " JSON ends before its closing ']' (cut short?)");
         } catch (IOException e) {
             ctx.warn(0, "cannot read the " + what + " JSON: " + e.getMessage());
         }
@@ -260,9 +261,12 @@ final class IpJson {
         private final Iterator<Line> rest;
         private String buffer;
         private int pos;
+        /** The number of the last line handed to Jackson. */
+        private int last;
 
         LinesReader(Line first, Iterator<Line> rest) {
             this.rest = rest;
+            this.last = first.number();
             this.buffer = "\n".repeat(Math.max(0, first.number() - 1)) + first.text() + "\n";
         }
 
@@ -275,7 +279,9 @@ final class IpJson {
                 if (!rest.hasNext()) {
                     return -1;
                 }
-                buffer = rest.next().text() + "\n";
+                Line line = rest.next();
+                buffer = line.text() + "\n";
+                last = line.number();
                 pos = 0;
             }
             int n = Math.min(len, buffer.length() - pos);
@@ -287,6 +293,14 @@ final class IpJson {
         @Override
         public void close() {
             // the lines belong to the caller
+        }
+
+        /**
+         * The file line of a Jackson location: at the end of input Jackson counts the line after
+         * the last line's end, which is not in the file.
+         */
+        int lineOf(com.fasterxml.jackson.core.JsonLocation location) {
+            return location == null ? 0 : Math.min(location.getLineNr(), last);
         }
     }
 }

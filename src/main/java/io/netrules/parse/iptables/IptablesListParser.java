@@ -606,8 +606,11 @@ public final class IptablesListParser implements CommandParser {
                 }
                 default -> {
                     if (CONNTRACK.contains(v)) {
+                        // "ctstate" with no value after it is no match: reading nothing and
+                        // answering true would have the caller read the same word forever.
+                        int before = i;
                         conntrack(negated);
-                        return true;
+                        return i > before;
                     }
                     return false;
                 }

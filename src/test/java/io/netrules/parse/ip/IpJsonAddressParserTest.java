@@ -151,6 +151,15 @@ class IpJsonAddressParserTest {
     }
 
     @Test
+    void jsonCutShortOnItsOnlyLineNamesThatLine() {
+        // Found by ParsersFuzzTest: Jackson puts the end of input on the line after the last one.
+        var c = parse("ip_-j_address", "[{\"ifindex\":1,\"ifname\":\"lo\",\"addr_info\":[{\"family\":\"inet\"");
+        assertEquals(1, c.warnings.size());
+        assertEquals(1, c.warnings.get(0).line(), c.warnings.get(0).toString());
+        assertTrue(c.warnings.get(0).text().contains("cut short"), c.warnings.get(0).text());
+    }
+
+    @Test
     void oldIproute2WithoutJsonIsAToolFailure() {
         var c = parse("ip_-j_address", "Option \"-j\" is unknown, try \"ip -help\".\n");
         assertEquals(List.of(), c.warnings);

@@ -68,6 +68,19 @@ class IptablesListParserTest {
     }
 
     @Test
+    void aConntrackWordWithoutItsValueEndsTheRuleInsteadOfLoopingForever() {
+        // Found by ParsersFuzzTest: "ctstate" last on a rule line was read as a match that
+        // consumed nothing, so the same word was read again, forever.
+        String text = "Chain FORWARD (policy ACCEPT 0 packets, 0 bytes)\n"
+                + " pkts bytes target     prot opt in     out     source               destination\n"
+                + "    0     0 ACCEPT     all  --  *      *       0.0.0.0/0            0.0.0.0/0            ctstate\n";
+        var c = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> filter(text));
+        assertEquals(1, c.facts(IptablesRule.class).size(), c.warnings.toString());
+        assertEquals("ACCEPT", c.facts(IptablesRule.class).get(0).target());
+    }
+
+    @Test
     void sosreportFilterListingGivesTheFactsOfTheSameNodesIptablesSave() {
         var listed = filter(sample(SOS + "iptables_-t_filter_-nvL"));
         var saved = ParseContext.collecting("node-3", "nodes/node-3/iptables-save", "iptables-filter")
