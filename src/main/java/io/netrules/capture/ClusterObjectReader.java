@@ -71,6 +71,7 @@ public final class ClusterObjectReader {
         boolean yaml = lower.endsWith(".yaml") || lower.endsWith(".yml");
         JsonFactory factory = yaml ? limits.yamlFactory() : limits.jsonFactory();
         JsonLocation stoppedAt = null;
+        JsonLocation lastToken = null;
         itemsRead = 0;
         incomplete = null;
         try (InputStream in = Files.newInputStream(file);
@@ -81,13 +82,16 @@ public final class ClusterObjectReader {
             } catch (JsonProcessingException e) {
                 // A constraint error carries no location: take the parser's.
                 stoppedAt = p.currentLocation();
+                lastToken = p.currentTokenLocation();
                 throw e;
             }
         } catch (JsonEOFException e) {
             // Valid JSON up to where the file ends: cut short (a copy or a collection stopped
             // midway). The items before the cut are kept; the kind counts as incomplete, so its
             // rules are not evaluated: a pod missing after the cut must not read as absent.
-            JsonLocation loc = e.getLocation();
+            // Jackson puts the end of input on the line after a final line end: name the line of
+            // the last token read instead, which is in the file.
+            JsonLocation loc = lastToken != null && lastToken.getLineNr() > 0 ? lastToken : e.getLocation();
             int line = loc == null ? 0 : loc.getLineNr();
             incomplete = "cut short: the file ends inside " + (itemsRead == 0 ? "its first item" : "item "
                     + (itemsRead + 1)) + " (line " + line + ")";
