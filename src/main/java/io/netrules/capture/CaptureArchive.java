@@ -604,7 +604,7 @@ public final class CaptureArchive {
             closing = true;
             for (int pass = 0; pass < 3 && !LIVE.isEmpty(); pass++) {
                 for (Path dir : List.copyOf(LIVE)) {
-                    delete(dir);
+                    TempTrees.deleteQuietly(dir);
                     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
                         LIVE.remove(dir);
                     }
@@ -620,40 +620,8 @@ public final class CaptureArchive {
         }
 
         static void remove(Path dir) {
-            delete(dir);
+            TempTrees.deleteQuietly(dir);
             LIVE.remove(dir);
-        }
-
-        /** Deletes a folder tree, never following a link; best effort (it runs at exit too). */
-        private static void delete(Path dir) {
-            if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-                return;
-            }
-            try {
-                Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
-                    @Override
-                    public java.nio.file.FileVisitResult visitFile(Path file,
-                                                                   java.nio.file.attribute.BasicFileAttributes a)
-                            throws IOException {
-                        Files.deleteIfExists(file);
-                        return java.nio.file.FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
-                        return java.nio.file.FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public java.nio.file.FileVisitResult postVisitDirectory(Path d, IOException e)
-                            throws IOException {
-                        Files.deleteIfExists(d);
-                        return java.nio.file.FileVisitResult.CONTINUE;
-                    }
-                });
-            } catch (IOException e) {
-                // best effort: the OS's tmp cleaning gets the rest
-            }
         }
     }
 }

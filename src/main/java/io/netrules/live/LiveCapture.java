@@ -4,6 +4,7 @@ import io.netrules.capture.CaptureException;
 import io.netrules.capture.CaptureMetadata;
 import io.netrules.capture.CaptureMetadata.NotCollected;
 import io.netrules.capture.ClusterInputs;
+import io.netrules.capture.TempTrees;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.netrules.cli.ExitCodes;
@@ -390,27 +391,7 @@ public final class LiveCapture implements AutoCloseable {
     }
 
     static void deleteTree(Path root) {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try {
-            // Never follows links: a linked node folder is the user's, only the link goes.
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(f);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.delete(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            // A temporary folder left behind is not worth failing the diagnosis for.
-        }
+        TempTrees.deleteQuietly(root);
     }
 
     /** Removes the capture when it was a temporary one. */
