@@ -23,7 +23,7 @@ class DiagnoseExplainTest {
         Cli broken = Cli.run("diagnose", "--capture", "facts-samples/broken-vxlan-flows", "--format", "json",
                 "--explain");
         JsonNode f = new ObjectMapper().readTree(broken.out()).get("findings").get(0);
-        assertTrue(f.get("firedBy").get(0).asText().startsWith("rules/local/NR-OVS-005.drl:"), f.toString());
+        assertTrue(f.get("firedBy").get(0).asText().startsWith("rules/openshift-sdn/local/NR-OVS-005.drl:"), f.toString());
         assertEquals("10.0.0.1", f.get("params").get("peerIP").asText());
         assertEquals("HostSubnet", f.get("evidence").get(0).get("fact").asText());
         assertEquals("absent", f.get("evidence").get(1).get("fact").asText());
@@ -41,7 +41,7 @@ class DiagnoseExplainTest {
     void explainTextShowsFiredByAndFactKinds() {
         Cli r = Cli.run("diagnose", "--capture", "facts-samples/broken-ip-forward", "--explain");
         assertEquals(1, r.status());
-        assertTrue(r.out().contains("fired by:\n    rules/local/NR-LOCAL-001.drl:"), r.out());
+        assertTrue(r.out().contains("fired by:\n    rules/openshift-sdn/local/NR-LOCAL-001.drl:"), r.out());
         assertTrue(r.out().contains("[Sysctl] net.ipv4.ip_forward = 0"), r.out());
     }
 }
