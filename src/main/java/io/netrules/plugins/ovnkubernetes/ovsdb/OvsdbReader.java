@@ -1,0 +1,490 @@
+package io.netrules.plugins.ovnkubernetes.ovsdb;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netrules.model.ParseWarning;
+import io.netrules.parse.InputLimits;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads an OVN database as OVSDB writes it to disk, or as the tools print it, into its rows.
+ *
+ * <p>On disk (ovsdb(5); OVS {@code ovsdb/log.c}) a database is a log of records, each a header
+ * line {@code OVSDB JSON <length> <sha1>} (standalone) or {@code OVSDB CLUSTER <length> <sha1>}
+ * (clustered) followed by {@code length} bytes of JSON (a newline included) whose SHA-1 is
+ * {@code sha1}. A standalone log starts with the schema, then transactions
+ * ({@code ovsdb/file.c}). A clustered log starts with the RAFT header, whose {@code prev_data}
+ * is the snapshot {@code [schema, contents]}, then RAFT records, of which the log entries carry
+ * {@code data = [schema or null, transaction or null]} ({@code ovsdb/raft.c},
+ * {@code ovsdb/storage.c}); a non-null schema there is a conversion that replaces the contents.
+ * The reader replays the records one at a time, as {@code ovsdb-tool cluster-to-standalone}
+ * does: only the current record and the rows are held.
+ *
+ * <p>A record cut short, whose SHA-1 does not match, that is over the limits or not valid is
+ * a warning naming the file and the record's line; the database is what the records before it
+ * make, as ovsdb-server itself would open it. Gzip'ed input is recognised by its first bytes.
+ *
+ * <p>The JSON that {@code ovn-nbctl --format=json list <Table>} and
+ * {@code ovsdb-client dump -f json} print is read into the same rows (live mode, hand-made
+ * captures).
+ */
+public final class OvsdbReader {
+    /** A header line is about 60 characters; a longer "line 1" is not a header. */
+    private static final int MAX_HEADER = 256;
+    /** After this many warnings a file gets one more that says the rest were left out. */
+    private static final int MAX_WARNINGS = 50;
+    private static final Pattern HEADER = Pattern.compile("OVSDB (JSON|CLUSTER) (\\d{1,19}) ([0-9a-f]{40})");
+    private static final Pattern CAPTION = Pattern.compile("(.+) table");
+
+    private final String file;
+    private final InputLimits limits;
+    private final List<ParseWarning> warnings = new ArrayList<>();
+
+    private OvsdbReader(String file, InputLimits limits) {
+        this.file = file;
+        this.limits = limits;
+    }
+
+    /**
+     * Reads a file, gzip'ed or not.
+     *
+     * @param display the capture-relative name warnings and facts give the file
+     * @param table   for {@code ovn-nbctl list} output, which prints no table name: the table
+     *                it lists (from the file name); null otherwise
+     */
+    public static OvsdbDatabase read(Path path, String display, String table, InputLimits limits)
+            throws IOException, NotOvsdbException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return read(in, display, table, limits);
+        }
+    }
+
+    /** Reads a stream (a file, an archive member), gzip'ed or not; the caller closes it. */
+    public static OvsdbDatabase read(InputStream raw, String display, String table, InputLimits limits)
+            throws IOException, NotOvsdbException {
+        OvsdbReader reader = new OvsdbReader(display, limits);
+        BufferedInputStream in = new BufferedInputStream(raw, 65536);
+        in.mark(2);
+        boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+        in.reset();
+        Bounded bounded;
+        if (gzip) {
+            try {
+                bounded = new Bounded(new BufferedInputStream(new GZIPInputStream(in, 65536), 65536),
+                        limits.fileSize());
+            } catch (ZipException | EOFException e) {
+                throw new NotOvsdbException(display + ": not a readable gzip file (" + e.getMessage() + ")");
+            }
+        } else {
+            bounded = new Bounded(in, limits.fileSize());
+        }
+        try {
+            return reader.readPlain(bounded, table);
+        } catch (ZipException | EOFException e) {
+            // A gzip stream cut short or corrupt mid-way: what was read before counts.
+            throw new NotOvsdbException(display + ": gzip data is corrupt (" + e.getMessage() + ")");
+        }
+    }
+
+    private OvsdbDatabase readPlain(Bounded in, String table) throws IOException, NotOvsdbException {
+        int first = firstNonBlank(in);
+        if (first == '{') {
+            return readToolJson(in, table);
+        }
+        if (first == 'O') {
+            return readLog(in);
+        }
+        throw new NotOvsdbException(file + ": not an OVSDB database (no \"OVSDB JSON\" or \"OVSDB CLUSTER\" "
+                + "record header, nor ovn-nbctl/ovsdb-client JSON)");
+    }
+
+    private static int firstNonBlank(Bounded in) throws IOException {
+        for (int i = 0; i < 4096; i++) {
+            in.mark(1);
+            int b = in.read();
+            if (b < 0) {
+                return -1;
+            }
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                in.reset();
+                return b;
+            }
+        }
+        return -1;
+    }
+
+    // ---------------------------------------------------------------- logs
+
+    private OvsdbDatabase readLog(Bounded in) throws IOException, NotOvsdbException {
+        Replay replay = new Replay();
+        String magic = null;
+        int line = 1;
+        int record = 0;
+        MessageDigest sha1;
+        try {
+            sha1 = MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-1", e);
+        }
+        while (true) {
+            byte[] headerBytes = readHeaderLine(in);
+            if (headerBytes == null) {
+                break;
+            }
+            String header = new String(headerBytes, StandardCharsets.ISO_8859_1);
+            boolean complete = header.endsWith("\n");
+            Matcher m = HEADER.matcher(complete ? header.substring(0, header.length() - 1) : header);
+            if (!complete || !m.matches()) {
+                if (record == 0 && !header.startsWith("OVSDB ")) {
+                    throw new NotOvsdbException(file + ": not an OVSDB database (line 1 is not an "
+                            + "\"OVSDB JSON|CLUSTER <length> <sha1>\" record header)");
+                }
+                stop(line, !complete ? (in.exceeded ? overLimit() : "record header cut short")
+                        : "not an OVSDB record header");
+                break;
+            }
+            if (magic == null) {
+                magic = m.group(1);
+            } else if (!magic.equals(m.group(1))) {
+                stop(line, "record header says OVSDB " + m.group(1) + " in an OVSDB " + magic + " file");
+                break;
+            }
+            long length = Long.parseLong(m.group(2));
+            if (length > limits.fileSize() || length > Integer.MAX_VALUE - 64) {
+                stop(line, "record of " + length + " bytes is over the file-size limit ("
+                        + InputLimits.bytes(limits.fileSize()) + ", --limit file-size)");
+                break;
+            }
+            byte[] data = in.readNBytes((int) length);
+            if (data.length < length) {
+                stop(line, in.exceeded ? overLimit()
+                        : "record cut short (" + data.length + " of " + length + " bytes)");
+                break;
+            }
+            sha1.reset();
+            String digest = HexFormat.of().formatHex(sha1.digest(data));
+            if (!digest.equals(m.group(3))) {
+                stop(line, "record's SHA-1 does not match its header (a damaged or cut file)");
+                break;
+            }
+            int jsonLine = line + 1;
+            JsonNode json;
+            try {
+                json = limits.jsonMapper().readTree(data);
+            } catch (JsonProcessingException e) {
+                String hit = InputLimits.constraintHit(e);
+                stop(jsonLine, hit != null ? "record over a limit: " + hit
+                        : "record is not JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+                break;
+            }
+            try {
+                if (json == null || json.isMissingNode()) {
+                    throw new OvsdbDataException("empty record");
+                }
+                if (magic.equals("JSON")) {
+                    standaloneRecord(replay, record, json, jsonLine);
+                } else {
+                    clusterRecord(replay, record, json, jsonLine);
+                }
+            } catch (OvsdbDataException e) {
+                stop(jsonLine, e.getMessage());
+                break;
+            }
+            line = jsonLine + count(data, (byte) '\n');
+            record++;
+        }
+        OvsdbSchema schema = replay.schema();
+        return new OvsdbDatabase(file,
+                "CLUSTER".equals(magic) ? OvsdbDatabase.Format.CLUSTERED : OvsdbDatabase.Format.STANDALONE,
+                schema == null ? null : schema.name(), schema, replay.rows(), List.copyOf(warnings));
+    }
+
+    private void standaloneRecord(Replay replay, int record, JsonNode json, int line) throws OvsdbDataException {
+        if (record == 0) {
+            replay.reset(OvsdbSchema.fromJson(json));
+        } else {
+            replay.apply(json, line);
+        }
+    }
+
+    private long lastIndex = 0;
+
+    private void clusterRecord(Replay replay, int record, JsonNode json, int line) throws OvsdbDataException {
+        if (!json.isObject()) {
+            throw new OvsdbDataException("a RAFT record is not a JSON object");
+        }
+        if (record == 0) {
+            if (!json.path("server_id").isTextual()) {
+                throw new OvsdbDataException("the RAFT header has no server_id");
+            }
+            JsonNode snapshot = json.get("prev_data");
+            if (snapshot != null && !snapshot.isNull()) {
+                entryData(replay, snapshot, line, "prev_data");
+            }
+            lastIndex = json.path("prev_index").asLong(0);
+            return;
+        }
+        JsonNode data = json.get("data");
+        if (data == null || data.isNull()) {
+            return; // a term, vote, leader, commit_index or note record, or an entry without data
+        }
+        long index = json.path("index").asLong(0);
+        if (index != 0 && index <= lastIndex) {
+            // A follower's log rewritten by a new leader: raft.c drops the entries from that index
+            // on, which a one-pass replay cannot undo. Leaders (what must-gather keeps) never do it.
+            warn(line, "RAFT entry " + index + " replaces an entry read before; the earlier one's changes "
+                    + "stay applied");
+        }
+        lastIndex = Math.max(lastIndex, index);
+        entryData(replay, data, line, "data");
+    }
+
+    /** {@code [schema or null, transaction or null]}: a new schema brings the whole contents. */
+    private void entryData(Replay replay, JsonNode data, int line, String what) throws OvsdbDataException {
+        if (!data.isArray() || data.size() != 2) {
+            throw new OvsdbDataException("RAFT " + what + " is not [schema, transaction]");
+        }
+        JsonNode schema = data.get(0);
+        JsonNode txn = data.get(1);
+        if (!schema.isNull()) {
+            replay.reset(OvsdbSchema.fromJson(schema));
+        } else if (replay.schema() == null) {
+            throw new OvsdbDataException("RAFT " + what + " changes a database whose schema was not read");
+        }
+        if (!txn.isNull()) {
+            replay.apply(txn, line);
+        }
+    }
+
+    /** The bytes up to and including '\n', or what there is at the end; null at the end. */
+    private static byte[] readHeaderLine(Bounded in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(80);
+        int b;
+        while ((b = in.read()) >= 0) {
+            out.write(b);
+            if (b == '\n' || out.size() > MAX_HEADER) {
+                break;
+            }
+        }
+        return out.size() == 0 ? null : out.toByteArray();
+    }
+
+    private static int count(byte[] data, byte b) {
+        int n = 0;
+        for (byte x : data) {
+            if (x == b) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private String overLimit() {
+        return "file is over the file-size limit (" + InputLimits.bytes(limits.fileSize()) + ", --limit file-size)";
+    }
+
+    /** A record that ends the reading: the database is what the records before it made. */
+    private void stop(int line, String why) {
+        warn(line, why + "; the database is read up to the record before it");
+    }
+
+    private void warn(int line, String text) {
+        if (warnings.size() < MAX_WARNINGS) {
+            warnings.add(new ParseWarning(file, line, text));
+        } else if (warnings.size() == MAX_WARNINGS) {
+            warnings.add(new ParseWarning(file, line, "more problems in this file are not listed"));
+        }
+    }
+
+    // ---------------------------------------------------------------- tool output
+
+    /**
+     * {@code {"data": [[cell, ...], ...], "headings": [column, ...]}}, once (ovn-nbctl list) or
+     * once a table with {@code "caption": "<Table> table"} (ovsdb-client dump). A cell is OVSDB
+     * JSON, the {@code _uuid} column gives the row's UUID.
+     */
+    private OvsdbDatabase readToolJson(Bounded in, String table) throws IOException, NotOvsdbException {
+        Map<String, Map<String, OvsdbRow>> tables = new LinkedHashMap<>();
+        boolean dump = false;
+        int objects = 0;
+        try (JsonParser p = limits.jsonFactory().createParser(in)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                int objectLine = p.currentTokenLocation().getLineNr();
+                if (t != JsonToken.START_OBJECT) {
+                    throw new NotOvsdbException(file + ":" + objectLine
+                            + ": not ovn-nbctl/ovsdb-client JSON output (a value that is not an object)");
+                }
+                String caption = null;
+                List<JsonNode> headings = null;
+                List<Map.Entry<Integer, JsonNode>> data = new ArrayList<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken v = p.nextToken();
+                    if (name.equals("data") && v == JsonToken.START_ARRAY) {
+                        while (p.nextToken() == JsonToken.START_ARRAY) {
+                            int rowLine = p.currentTokenLocation().getLineNr();
+                            data.add(Map.entry(rowLine, p.readValueAsTree()));
+                        }
+                        if (p.currentToken() != JsonToken.END_ARRAY) {
+                            throw new NotOvsdbException(file + ":" + p.currentTokenLocation().getLineNr()
+                                    + ": a row of \"data\" is not an array");
+                        }
+                    } else if (name.equals("headings") && v == JsonToken.START_ARRAY) {
+                        JsonNode h = p.readValueAsTree();
+                        headings = new ArrayList<>();
+                        h.forEach(headings::add);
+                    } else if (name.equals("caption") && v == JsonToken.VALUE_STRING) {
+                        caption = p.getText();
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                objects++;
+                if (headings == null) {
+                    throw new NotOvsdbException(file + ":" + objectLine
+                            + ": not ovn-nbctl/ovsdb-client JSON output (no \"headings\")");
+                }
+                String tableName = table;
+                if (caption != null) {
+                    Matcher m = CAPTION.matcher(caption);
+                    tableName = m.matches() ? m.group(1) : caption;
+                    dump = true;
+                }
+                if (tableName == null) {
+                    throw new NotOvsdbException(file + ": ovn-nbctl list output names no table, and the "
+                            + "file name does not say which");
+                }
+                Map<String, OvsdbRow> rows = tables.computeIfAbsent(tableName, k -> new LinkedHashMap<>());
+                for (Map.Entry<Integer, JsonNode> row : data) {
+                    toolRow(tableName, headings, row.getValue(), row.getKey(), rows);
+                }
+            }
+        } catch (JsonProcessingException e) {
+            String hit = InputLimits.constraintHit(e);
+            int errLine = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            String why = hit != null ? "over a limit: " + hit
+                    : in.exceeded ? overLimit()
+                    : "not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("");
+            if (objects == 0 && tables.isEmpty()) {
+                throw new NotOvsdbException(file + ":" + Math.max(errLine, 1) + ": " + why);
+            }
+            warn(Math.max(errLine, 0), why + "; the tables before it are read");
+        }
+        Map<String, Map<String, OvsdbRow>> frozen = new LinkedHashMap<>();
+        tables.forEach((k, v) -> frozen.put(k, Collections.unmodifiableMap(v)));
+        String schemaName = null;
+        return new OvsdbDatabase(file, dump ? OvsdbDatabase.Format.DUMP_JSON : OvsdbDatabase.Format.LIST_JSON,
+                schemaName, null, Collections.unmodifiableMap(frozen), List.copyOf(warnings));
+    }
+
+    private void toolRow(String table, List<JsonNode> headings, JsonNode cells, int line,
+                         Map<String, OvsdbRow> rows) {
+        if (cells.size() != headings.size()) {
+            warn(line, table + ": a row has " + cells.size() + " cells for " + headings.size() + " headings");
+            return;
+        }
+        Map<String, Datum> columns = new LinkedHashMap<>();
+        String uuid = null;
+        for (int i = 0; i < headings.size(); i++) {
+            String column = headings.get(i).asText();
+            try {
+                Datum d = Datum.fromJson(cells.get(i));
+                if (column.equals("_uuid")) {
+                    uuid = Datum.text(d.single());
+                } else if (!column.equals("_version")) {
+                    columns.put(column, d);
+                }
+            } catch (OvsdbDataException e) {
+                warn(line, table + " column " + Replay.shorten(column) + ": " + e.getMessage());
+                return;
+            }
+        }
+        if (uuid == null) {
+            warn(line, table + ": a row without _uuid");
+            return;
+        }
+        rows.put(uuid, new OvsdbRow(table, uuid, Collections.unmodifiableMap(columns), line));
+    }
+
+    /** Reads at most {@code limit} bytes, then reports the end of the stream and remembers why. */
+    private static final class Bounded extends InputStream {
+        private final InputStream in;
+        private long left;
+        private long marked;
+        boolean exceeded;
+
+        Bounded(InputStream in, long limit) {
+            this.in = in;
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                exceeded |= in.read() >= 0;
+                return -1;
+            }
+            int b = in.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (left <= 0) {
+                exceeded |= in.read() >= 0;
+                return -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return in.markSupported();
+        }
+
+        @Override
+        public void mark(int readLimit) {
+            marked = left;
+            in.mark(readLimit);
+        }
+
+        @Override
+        public void reset() throws IOException {
+            in.reset();
+            left = marked;
+        }
+    }
+}
