@@ -188,7 +188,8 @@ public final class Datum {
         return out;
     }
 
-    static String text(Object atom) {
+    /** An atom as text: a UUID as its value; null stays null. */
+    public static String text(Object atom) {
         return atom == null ? null : atom instanceof Uuid u ? u.value() : atom.toString();
     }
 
