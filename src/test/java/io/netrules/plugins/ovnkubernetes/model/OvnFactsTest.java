@@ -209,7 +209,9 @@ class OvnFactsTest {
             OvsdbDatabase list = OvsdbReader.read(dir().resolve("nb-standalone." + table + ".json"),
                     "ovn/nb." + table + ".json", table, InputLimits.DEFAULTS);
             assertEquals(OvsdbDatabase.Format.LIST_JSON, list.format());
-            assertEquals(OvnDb.NB, OvnDb.of(list).orElseThrow());
+            // Load_Balancer is a table of both schemas: that file alone does not tell which DB it lists.
+            assertEquals(table.equals("Load_Balancer") ? java.util.Optional.empty() : java.util.Optional.of(OvnDb.NB),
+                    OvnDb.of(list));
             assertEquals(file.tables().get(table).keySet(), list.tables().get(table).keySet());
             for (var row : list.rows(table)) {
                 assertEquals(row.columns(), file.row(table, row.uuid()).columns(), table + " " + row.uuid());
