@@ -8,7 +8,8 @@
 #
 # usage: make-samples.sh OUTDIR [standalone|clustered ...]
 # Writes OUTDIR/{nb,sb}-<format>.db, .db.gz, {nb,sb}-<format>.dump.json (ovsdb-client dump -f json)
-# and {nb,sb}-<format>.<Table>.json (ovn-nbctl/ovn-sbctl --format=json list <Table>).
+# and {nb,sb}-<format>.<Table>.json (ovn-nbctl/ovn-sbctl --format=json list <Table>), and
+# ovnk_database_store.tar.gz with the standalone pair as must-gather stores it.
 # Needs ovsdb-tool, ovsdb-server, ovsdb-client, ovn-northd, ovn-nbctl, ovn-sbctl
 # (Debian: apt-get install ovn-central ovn-host). Every daemon runs in a temporary folder of
 # its own and is stopped by its pid, also when a step fails.
@@ -133,3 +134,12 @@ for format in $formats; do
     done
     cd "$work"
 done
+
+# must-gather 4.14+ keeps each node's standalone files as ovnk_database_store/<ovnkube-node pod>_nbdb
+# and _sbdb in network_logs/ovnk_database_store.tar.gz.
+if [ -f "$out/nb-standalone.db" ] && [ -f "$out/sb-standalone.db" ]; then
+    mkdir "$work/ovnk_database_store"
+    cp "$out/nb-standalone.db" "$work/ovnk_database_store/ovnkube-node-x7k2p_nbdb"
+    cp "$out/sb-standalone.db" "$work/ovnk_database_store/ovnkube-node-x7k2p_sbdb"
+    tar -C "$work" --owner=0 --group=0 --mtime=@0 -cf - ovnk_database_store | gzip -n -9 > "$out/ovnk_database_store.tar.gz"
+fi

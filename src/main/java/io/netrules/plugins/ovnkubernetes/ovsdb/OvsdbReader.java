@@ -93,19 +93,21 @@ public final class OvsdbReader {
         if (gzip) {
             try {
                 bounded = new Bounded(new BufferedInputStream(new GZIPInputStream(in, 65536), 65536),
-                        limits.fileSize());
+                        limits.fileSize(), true);
             } catch (ZipException | EOFException e) {
                 throw new NotOvsdbException(display + ": not a readable gzip file (" + e.getMessage() + ")");
             }
         } else {
-            bounded = new Bounded(in, limits.fileSize());
+            bounded = new Bounded(in, limits.fileSize(), false);
         }
-        try {
-            return reader.readPlain(bounded, table);
-        } catch (ZipException | EOFException e) {
-            // A gzip stream cut short or corrupt mid-way: what was read before counts.
-            throw new NotOvsdbException(display + ": gzip data is corrupt (" + e.getMessage() + ")");
+        OvsdbDatabase db = reader.readPlain(bounded, table);
+        if (bounded.damage != null && reader.warnings.isEmpty()) {
+            // The gzip stream broke exactly between two records.
+            reader.warn(reader.lastLine, bounded.damage + "; the database is read up to the record before it");
+            db = new OvsdbDatabase(db.file(), db.format(), db.schemaName(), db.schema(), db.tables(),
+                    List.copyOf(reader.warnings));
         }
+        return db;
     }
 
     private OvsdbDatabase readPlain(Bounded in, String table) throws IOException, NotOvsdbException {
@@ -161,7 +163,8 @@ public final class OvsdbReader {
                     throw new NotOvsdbException(file + ": not an OVSDB database (line 1 is not an "
                             + "\"OVSDB JSON|CLUSTER <length> <sha1>\" record header)");
                 }
-                stop(line, !complete ? (in.exceeded ? overLimit() : "record header cut short")
+                stop(line, !complete ? (in.exceeded ? overLimit() : in.damage != null ? in.damage
+                        : "record header cut short")
                         : "not an OVSDB record header");
                 break;
             }
@@ -179,7 +182,7 @@ public final class OvsdbReader {
             }
             byte[] data = in.readNBytes((int) length);
             if (data.length < length) {
-                stop(line, in.exceeded ? overLimit()
+                stop(line, in.exceeded ? overLimit() : in.damage != null ? in.damage
                         : "record cut short (" + data.length + " of " + length + " bytes)");
                 break;
             }
@@ -213,6 +216,7 @@ public final class OvsdbReader {
                 break;
             }
             line = jsonLine + count(data, (byte) '\n');
+            lastLine = jsonLine;
             record++;
         }
         OvsdbSchema schema = replay.schema();
@@ -230,6 +234,8 @@ public final class OvsdbReader {
     }
 
     private long lastIndex = 0;
+    /** The JSON line of the last record read whole (where a break after it is reported). */
+    private int lastLine = 0;
 
     private void clusterRecord(Replay replay, int record, JsonNode json, int line) throws OvsdbDataException {
         if (!json.isObject()) {
@@ -387,6 +393,7 @@ public final class OvsdbReader {
             int errLine = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             String why = hit != null ? "over a limit: " + hit
                     : in.exceeded ? overLimit()
+                    : in.damage != null ? in.damage
                     : "not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("");
             if (objects == 0 && tables.isEmpty()) {
                 throw new NotOvsdbException(file + ":" + Math.max(errLine, 1) + ": " + why);
@@ -434,20 +441,27 @@ public final class OvsdbReader {
         private final InputStream in;
         private long left;
         private long marked;
+        private final boolean gzip;
         boolean exceeded;
+        /** Why a gzip stream ended early (cut short or corrupt), or null. */
+        String damage;
 
-        Bounded(InputStream in, long limit) {
+        Bounded(InputStream in, long limit, boolean gzip) {
             this.in = in;
             this.left = limit;
+            this.gzip = gzip;
         }
 
         @Override
         public int read() throws IOException {
-            if (left <= 0) {
-                exceeded |= in.read() >= 0;
+            if (damage != null) {
                 return -1;
             }
-            int b = in.read();
+            if (left <= 0) {
+                exceeded |= guarded(() -> in.read()) >= 0;
+                return -1;
+            }
+            int b = guarded(() -> in.read());
             if (b >= 0) {
                 left--;
             }
@@ -459,15 +473,35 @@ public final class OvsdbReader {
             if (len == 0) {
                 return 0;
             }
-            if (left <= 0) {
-                exceeded |= in.read() >= 0;
+            if (damage != null) {
                 return -1;
             }
-            int n = in.read(b, off, (int) Math.min(len, left));
+            if (left <= 0) {
+                exceeded |= guarded(() -> in.read()) >= 0;
+                return -1;
+            }
+            int n = guarded(() -> in.read(b, off, (int) Math.min(len, left)));
             if (n > 0) {
                 left -= n;
             }
             return n;
+        }
+
+        private interface Read {
+            int read() throws IOException;
+        }
+
+        /** A broken gzip stream ends the input, remembering why; the records before it count. */
+        private int guarded(Read r) throws IOException {
+            try {
+                return r.read();
+            } catch (ZipException | EOFException e) {
+                if (!gzip) {
+                    throw e;
+                }
+                damage = "gzip data cut short or corrupt (" + e.getMessage() + ")";
+                return -1;
+            }
         }
 
         @Override

@@ -1,0 +1,102 @@
+package io.netrules.plugins.ovnkubernetes.ovsdb;
+
+import io.netrules.model.ParseWarning;
+import io.netrules.parse.InputLimits;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * must-gather's {@code network_logs/ovnk_database_store.tar.gz} (OpenShift 4.14+, interconnect):
+ * one standalone NB and SB file per ovnkube-node pod, {@code ovnk_database_store/<pod>_nbdb}
+ * and {@code <pod>_sbdb}. The members are read from the archive as a stream, one at a time,
+ * without extracting them. A member that is not an OVN database is a warning; the others are
+ * still read. Other members are skipped.
+ *
+ * @param members  the databases read, in archive order
+ * @param warnings the members' warnings and those about the archive itself
+ */
+public record DatabaseStore(List<Member> members, List<ParseWarning> warnings) {
+
+    /**
+     * @param pod      the ovnkube-node pod the member is named after (not the node: see
+     *                 the model's OvnZone)
+     * @param northbound true for {@code _nbdb}, false for {@code _sbdb}
+     */
+    public record Member(String pod, boolean northbound, OvsdbDatabase database) {
+    }
+
+    /**
+     * @param display the capture-relative name of the archive; a member is named
+     *                {@code <display>/<member path>} in warnings and facts
+     */
+    public static DatabaseStore read(Path archive, String display, InputLimits limits) throws IOException {
+        try (InputStream in = Files.newInputStream(archive)) {
+            return read(in, display, limits);
+        }
+    }
+
+    public static DatabaseStore read(InputStream archive, String display, InputLimits limits) throws IOException {
+        List<Member> members = new ArrayList<>();
+        List<ParseWarning> warnings = new ArrayList<>();
+        long entries = 0;
+        long bytes = 0;
+        try (GzipCompressorInputStream gz = new GzipCompressorInputStream(new BufferedInputStream(archive), true);
+             TarArchiveInputStream tar = new TarArchiveInputStream(gz)) {
+            TarArchiveEntry e;
+            while ((e = tar.getNextEntry()) != null) {
+                if (++entries > limits.archiveEntries()) {
+                    warnings.add(new ParseWarning(display, 0, "more than " + limits.archiveEntries()
+                            + " entries (--limit archive-entries); the rest is not read"));
+                    break;
+                }
+                String name = e.getName();
+                String base = name.substring(name.lastIndexOf('/') + 1);
+                boolean nb = base.endsWith("_nbdb");
+                if (!e.isFile() || e.isLink() || e.isSymbolicLink() || !(nb || base.endsWith("_sbdb"))) {
+                    continue;
+                }
+                bytes += e.getSize();
+                if (bytes > limits.archiveSize()) {
+                    warnings.add(new ParseWarning(display, 0, "more than " + InputLimits.bytes(limits.archiveSize())
+                            + " in members (--limit archive-size); the rest is not read"));
+                    break;
+                }
+                String member = display + "/" + name;
+                try {
+                    OvsdbDatabase db = OvsdbReader.read(new NoClose(tar), member, null, limits);
+                    members.add(new Member(base.substring(0, base.length() - 5), nb, db));
+                    warnings.addAll(db.warnings());
+                } catch (NotOvsdbException x) {
+                    String m = x.getMessage();
+                    warnings.add(new ParseWarning(member, 0,
+                            m.startsWith(member + ":") ? m.substring(member.length() + 1).strip() : m));
+                }
+            }
+        } catch (IOException x) {
+            // A cut or damaged archive: the members before the damage count.
+            warnings.add(new ParseWarning(display, 0, "archive cut short or damaged (" + x.getMessage()
+                    + "); the members before it are read"));
+        }
+        return new DatabaseStore(List.copyOf(members), List.copyOf(warnings));
+    }
+
+    /** The tar stream stays open for the next member when the reader is done with one. */
+    private static final class NoClose extends java.io.FilterInputStream {
+        NoClose(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
