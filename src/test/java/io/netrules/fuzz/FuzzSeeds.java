@@ -36,6 +36,7 @@ public final class FuzzSeeds {
     static final Path PARSERS = INPUTS.resolve("ParsersFuzzTestInputs/parsers");
     static final Path CAPTURE = INPUTS.resolve("CaptureFuzzTestInputs/capture");
     static final Path PROBES = INPUTS.resolve("ProbesFuzzTestInputs/probes");
+    static final Path OVSDB = INPUTS.resolve("OvsdbFuzzTestInputs/ovsdb");
 
     private static final int PARSER_BYTES = 4096;
     private static final int SEEDS_PER_SOURCE = 2;
@@ -51,6 +52,20 @@ public final class FuzzSeeds {
         writeSeeds(project.resolve(PARSERS), parserSeeds(project));
         writeSeeds(project.resolve(CAPTURE), captureSeeds(project.resolve("facts-samples")));
         writeSeeds(project.resolve(PROBES), probeSeeds(project.resolve("facts-samples")));
+        writeSeeds(project.resolve(OVSDB), ovsdbSeeds(project.resolve("src/test/resources/ovsdb")));
+    }
+
+    /**
+     * The real NB files of each format, the SB one gzip'ed (five times larger plain) and the
+     * tools' JSON.
+     */
+    static List<byte[]> ovsdbSeeds(Path dir) throws IOException {
+        List<byte[]> seeds = new ArrayList<>();
+        for (String name : List.of("nb-standalone.db", "nb-clustered.db", "sb-standalone.db.gz",
+                "nb-standalone.Logical_Switch.json", "nb-clustered.dump.json")) {
+            seeds.add(Files.readAllBytes(dir.resolve(name)));
+        }
+        return seeds;
     }
 
     /** name + "\n" + output, per registry source: the smallest distinct outputs first. */

@@ -47,7 +47,7 @@ class FuzzSeedsTest {
     @Test
     void everyTargetHasSeedsAndTheCorpusIsUnderOneMegabyte() throws IOException {
         long total = 0;
-        for (Path dir : List.of(FuzzSeeds.PARSERS, FuzzSeeds.CAPTURE, FuzzSeeds.PROBES)) {
+        for (Path dir : List.of(FuzzSeeds.PARSERS, FuzzSeeds.CAPTURE, FuzzSeeds.PROBES, FuzzSeeds.OVSDB)) {
             List<Path> files = files(dir);
             assertTrue(files.stream().anyMatch(p -> p.getFileName().toString().startsWith("seed-")), dir.toString());
             for (Path p : files) {
