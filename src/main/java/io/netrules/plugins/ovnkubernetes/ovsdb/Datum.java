@@ -22,7 +22,8 @@ public final class Datum {
 
     /** For a set each key maps to itself; for a map, to its value. */
     private final LinkedHashMap<Object, Object> entries;
-    private final boolean map;
+    /** Final but for {@link #applyDiffInPlace}, which only the replay calls on its own copies. */
+    private boolean map;
 
     private Datum(LinkedHashMap<Object, Object> entries, boolean map) {
         this.entries = entries;
@@ -123,18 +124,28 @@ public final class Datum {
      * when present with the same value, and gets the diff's value otherwise.
      */
     Datum applyDiff(Datum diff) {
-        LinkedHashMap<Object, Object> e = new LinkedHashMap<>(entries);
+        Datum copy = new Datum(new LinkedHashMap<>(entries), map);
+        copy.applyDiffInPlace(diff);
+        return copy;
+    }
+
+    /**
+     * {@link #applyDiff} on this value itself: a log changes a large set (an address set, a port
+     * group) many times, and a copy each time would make the replay quadratic. Only for values
+     * the replay owns, never for a value a row already handed out.
+     */
+    void applyDiffInPlace(Datum diff) {
         for (Map.Entry<Object, Object> d : diff.entries.entrySet()) {
             Object key = d.getKey();
-            if (!e.containsKey(key)) {
-                e.put(key, d.getValue());
-            } else if (map && !Objects.equals(e.get(key), d.getValue())) {
-                e.put(key, d.getValue());
+            if (!entries.containsKey(key)) {
+                entries.put(key, d.getValue());
+            } else if (map && !Objects.equals(entries.get(key), d.getValue())) {
+                entries.put(key, d.getValue());
             } else {
-                e.remove(key);
+                entries.remove(key);
             }
         }
-        return new Datum(e, map || diff.map);
+        map |= diff.map;
     }
 
     public boolean isMap() {

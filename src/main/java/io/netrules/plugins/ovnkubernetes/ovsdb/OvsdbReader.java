@@ -198,7 +198,7 @@ public final class OvsdbReader {
                 json = limits.jsonMapper().readTree(data);
             } catch (JsonProcessingException e) {
                 String hit = InputLimits.constraintHit(e);
-                stop(jsonLine, hit != null ? "record over a limit: " + hit
+                stop(line, hit != null ? "record over a limit: " + hit
                         : "record is not JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
                 break;
             }
@@ -212,7 +212,7 @@ public final class OvsdbReader {
                     clusterRecord(replay, record, json, jsonLine);
                 }
             } catch (OvsdbDataException e) {
-                stop(jsonLine, e.getMessage());
+                stop(line, e.getMessage());
                 break;
             }
             line = jsonLine + count(data, (byte) '\n');
@@ -260,7 +260,7 @@ public final class OvsdbReader {
         if (index != 0 && index <= lastIndex) {
             // A follower's log rewritten by a new leader: raft.c drops the entries from that index
             // on, which a one-pass replay cannot undo. Leaders (what must-gather keeps) never do it.
-            warn(line, "RAFT entry " + index + " replaces an entry read before; the earlier one's changes "
+            warn(line - 1, "RAFT entry " + index + " replaces an entry read before; the earlier one's changes "
                     + "stay applied");
         }
         lastIndex = Math.max(lastIndex, index);
@@ -335,7 +335,8 @@ public final class OvsdbReader {
         Map<String, Map<String, OvsdbRow>> tables = new LinkedHashMap<>();
         boolean dump = false;
         int objects = 0;
-        try (JsonParser p = limits.jsonFactory().createParser(in)) {
+        JsonParser p = limits.jsonFactory().createParser(in);
+        try (p) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 int objectLine = p.currentTokenLocation().getLineNr();
@@ -390,7 +391,10 @@ public final class OvsdbReader {
             }
         } catch (JsonProcessingException e) {
             String hit = InputLimits.constraintHit(e);
-            int errLine = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            // At the end of the input Jackson's location is past the last line (after its newline):
+            // name the line of the last token read instead.
+            int errLine = e instanceof com.fasterxml.jackson.core.io.JsonEOFException || e.getLocation() == null
+                    ? p.currentTokenLocation().getLineNr() : e.getLocation().getLineNr();
             String why = hit != null ? "over a limit: " + hit
                     : in.exceeded ? overLimit()
                     : in.damage != null ? in.damage

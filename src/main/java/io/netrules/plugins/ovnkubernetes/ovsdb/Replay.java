@@ -119,7 +119,12 @@ final class Replay {
                 OvsdbSchema.Column type = schema.column(c.table, v.getKey());
                 Datum old = row.columns.get(v.getKey());
                 if (modify && diff && type.composite()) {
-                    row.columns.put(v.getKey(), (old == null ? type.defaultValue() : old).applyDiff(v.getValue()));
+                    // Every value a row holds here was parsed for it (not shared) but the defaults.
+                    if (old == null || old == Datum.EMPTY_SET || old == Datum.EMPTY_MAP) {
+                        row.columns.put(v.getKey(), type.defaultValue().applyDiff(v.getValue()));
+                    } else {
+                        old.applyDiffInPlace(v.getValue());
+                    }
                 } else {
                     row.columns.put(v.getKey(), v.getValue());
                 }

@@ -135,7 +135,7 @@ class OvsdbReaderInputTest {
     void limitsAreWarningsWithTheRecordsLine() throws Exception {
         byte[] log = sample("nb-standalone.db");
         OvsdbDatabase shallow = read(log, InputLimits.DEFAULTS.with("json-depth", "3"));
-        assertEquals(2, shallow.warnings().get(0).line(), "the schema record's JSON line");
+        assertEquals(1, shallow.warnings().get(0).line(), "the schema record's line");
         assertTrue(shallow.warnings().get(0).text().startsWith("record over a limit"), shallow.warnings().toString());
         assertTrue(shallow.tables().isEmpty());
 
@@ -226,7 +226,7 @@ class OvsdbReaderInputTest {
                 "{\"S\":{\"" + ROW + "\":{\"name\":\"b\"},\"" + other + "\":null},\"_is_diff\":true}");
         OvsdbDatabase db = read(bad);
         assertEquals("a", db.row("S", ROW).string("name"), "the transaction deleting a missing row is not applied");
-        assertEquals(6, db.warnings().get(0).line());
+        assertEquals(5, db.warnings().get(0).line());
         assertTrue(db.warnings().get(0).text().contains("does not exist"), db.warnings().toString());
 
         OvsdbDatabase unknown = read(log("JSON", SCHEMA, "{\"Nope\":{}}"));
@@ -278,6 +278,19 @@ class OvsdbReaderInputTest {
                 new ByteArrayInputStream("{\"data\":[[1,".getBytes(StandardCharsets.UTF_8)), "ovn/ls.json",
                 "Logical_Switch", InputLimits.DEFAULTS));
         assertTrue(broken.getMessage().startsWith("ovn/ls.json:1: not valid JSON"), broken.getMessage());
+    }
+
+    @Test
+    void aDumpCutShortKeepsItsWholeTablesAndNamesALineOfTheFile() throws Exception {
+        String cut = "{\"caption\":\"S table\",\"data\":[[[\"uuid\",\"" + ROW + "\"],\"a\"]],"
+                + "\"headings\":[\"_uuid\",\"name\"]}\n{\"caption\":\n";
+        OvsdbDatabase db = read(cut.getBytes(StandardCharsets.UTF_8));
+        assertEquals(OvsdbDatabase.Format.DUMP_JSON, db.format());
+        assertEquals("a", db.row("S", ROW).string("name"));
+        assertEquals(1, db.warnings().size());
+        // Jackson puts the end of input on line 3, after the last newline; the file has 2 lines.
+        assertEquals(2, db.warnings().get(0).line());
+        assertTrue(db.warnings().get(0).text().startsWith("not valid JSON"), db.warnings().toString());
     }
 
     @Test
