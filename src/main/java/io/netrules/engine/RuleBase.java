@@ -209,13 +209,14 @@ public final class RuleBase {
         Split split = split(files);
         Set<RuleFile> nodeFiles = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         nodeFiles.addAll(split.node());
+        Map<String, RuleFile> index = filesByRuleName(files);
         List<org.drools.model.Model> nodeModels = new ArrayList<>();
         List<org.drools.model.Model> otherModels = new ArrayList<>();
         for (org.drools.model.Model model : models) {
             List<org.drools.model.Rule> nodeRules = new ArrayList<>();
             List<org.drools.model.Rule> otherRules = new ArrayList<>();
             for (org.drools.model.Rule rule : model.getRules()) {
-                RuleFile f = fileOf(rule.getName(), files);
+                RuleFile f = fileOf(rule.getName(), index, files);
                 (f != null && nodeFiles.contains(f) ? nodeRules : otherRules).add(rule);
             }
             nodeModels.add(subset(model, nodeRules));
@@ -294,6 +295,7 @@ public final class RuleBase {
     private static RuleBase assemble(List<RuleFile> files, KieBase nodeKieBase, KieBase otherKieBase)
             throws RuleBuildException {
         List<String> errors = new ArrayList<>();
+        Map<String, RuleFile> index = filesByRuleName(files);
         Map<String, RuleMeta> byRuleName = new LinkedHashMap<>();
         Map<String, List<RuleMeta>> rulesById = new TreeMap<>();
         List<RuleMeta> linkRules = new ArrayList<>();
@@ -301,7 +303,7 @@ public final class RuleBase {
         packages.addAll(otherKieBase.getKiePackages());
         for (KiePackage pkg : packages) {
             for (Rule rule : pkg.getRules()) {
-                RuleFile f = fileOf(rule.getName(), files);
+                RuleFile f = fileOf(rule.getName(), index, files);
                 String display = f == null ? "rules" : f.display();
                 int line = f == null ? 1 : lineOf(f.drl(), rule.getName());
                 if (byRuleName.containsKey(rule.getName())) {
@@ -433,6 +435,26 @@ public final class RuleBase {
             s = s.substring(1, s.length() - 1);
         }
         return s;
+    }
+
+    private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"\\\\]*)\"");
+
+    /** Which file declares each rule name (the first, as {@link #fileOf} finds it), in one pass. */
+    private static Map<String, RuleFile> filesByRuleName(List<RuleFile> files) {
+        Map<String, RuleFile> byName = new HashMap<>();
+        for (RuleFile f : files) {
+            Matcher m = RULE_NAME.matcher(f.drl());
+            while (m.find()) {
+                byName.putIfAbsent(m.group(1), f);
+            }
+        }
+        return byName;
+    }
+
+    /** The file of a rule: from the index when the name is a plain one, else by searching. */
+    private static RuleFile fileOf(String ruleName, Map<String, RuleFile> index, List<RuleFile> files) {
+        RuleFile f = index.get(ruleName);
+        return f != null ? f : fileOf(ruleName, files);
     }
 
     private static RuleFile fileOf(String ruleName, List<RuleFile> files) {
