@@ -75,6 +75,9 @@ public final class BatchRunner {
         int workers = Math.min(parallel, entries.size());
         // Fewer captures than workers (one big capture, say): the spare threads go to its nodes.
         int nodeThreads = Math.max(1, parallel / workers);
+        // One Evaluator for every capture: it holds only the rule base and what it derived from
+        // it once (which facts each KieBase can match), and is safe to share between workers.
+        Evaluator evaluator = new Evaluator(rules, nodeThreads);
         Outcome[] done = new Outcome[entries.size()];
         int window = Math.max(16, workers * 8);
         Semaphore ahead = new Semaphore(window);
@@ -95,7 +98,7 @@ public final class BatchRunner {
                     long start = System.nanoTime();
                     Outcome o;
                     try {
-                        o = evaluate(index, entry, nodeThreads);
+                        o = evaluate(index, entry, evaluator);
                         whenDone.accept(o);
                     } catch (RuntimeException | Error e) {
                         // Whatever happens to one capture, the ones after it must still be handed out.
@@ -134,7 +137,7 @@ public final class BatchRunner {
         }
     }
 
-    private Outcome evaluate(int index, CaptureList.Entry entry, int nodeThreads) {
+    private Outcome evaluate(int index, CaptureList.Entry entry, Evaluator evaluator) {
         long start = System.nanoTime();
         try {
             if (java.nio.file.Files.isDirectory(entry.path()) && !CaptureList.isCapture(entry.path())) {
@@ -145,7 +148,7 @@ public final class BatchRunner {
             Diagnosis d;
             // An archive is extracted for its evaluation only, and its temp folder removed right after.
             try (CaptureArchive.Opened opened = CaptureArchive.open(entry.path(), limits)) {
-                d = new Evaluator(rules, nodeThreads).evaluate(opened.capture(), entry.shown());
+                d = evaluator.evaluate(opened.capture(), entry.shown());
             }
             return new Outcome(index, entry, d, null, status(d), System.nanoTime() - start);
         } catch (CaptureException e) {

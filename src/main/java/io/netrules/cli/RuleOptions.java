@@ -26,6 +26,10 @@ public final class RuleOptions {
         } catch (IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+        if (ruleDirs.isEmpty()) {
+            // The built-in rules alone: from the model pre-built with the jar when it matches them.
+            return RuleBase.builtin(files);
+        }
         for (Path dir : ruleDirs) {
             files.addAll(RuleLoader.fromUserDir(dir));
         }

@@ -104,27 +104,14 @@ public final class RuleBase {
      * repository once the KieBase exists (the KieBase does not need it).
      */
     private static Compiled compile(List<RuleFile> files, String tag) {
-        List<String> errors = new ArrayList<>();
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId id = ks.newReleaseId("io.netrules.rules", "rules-" + tag, "1." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(id);
-        Map<String, RuleFile> byResource = new HashMap<>();
-        for (int i = 0; i < files.size(); i++) {
-            RuleFile f = files.get(i);
-            // Synthetic resource names keep Drools happy whatever the user's paths look like;
-            // errors are mapped back to the display path.
-            String resource = packageFolder(f.drl()) + tag + i + "_" + baseName(f.display());
-            byResource.put(resource, f);
-            kfs.write("src/main/resources/" + resource, f.drl());
-        }
+        Map<String, RuleFile> byResource = writeResources(kfs, files, tag);
         ClassLoader loader = RuleBase.class.getClassLoader();
         Results results = ks.newKieBuilder(kfs, loader).buildAll().getResults();
-        for (Message m : results.getMessages(Message.Level.ERROR)) {
-            RuleFile f = m.getPath() == null ? null : byResource.get(stripResources(m.getPath()));
-            String where = f == null ? (m.getPath() == null ? "rules" : m.getPath()) : f.display();
-            errors.add(where + ":" + Math.max(m.getLine(), 1) + ": " + oneLine(m.getText()));
-        }
+        List<String> errors = errors(results, byResource);
         if (!errors.isEmpty()) {
             ks.getRepository().removeKieModule(id);
             return new Compiled(null, errors);
@@ -136,7 +123,38 @@ public final class RuleBase {
         }
     }
 
-    public static RuleBase build(List<RuleFile> files) throws RuleBuildException {
+    /**
+     * Writes the files into a KieFileSystem under synthetic resource names, which keep Drools
+     * happy whatever the user's paths look like; returns them by resource, so that errors can be
+     * mapped back to the display path.
+     */
+    static Map<String, RuleFile> writeResources(KieFileSystem kfs, List<RuleFile> files, String tag) {
+        Map<String, RuleFile> byResource = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            RuleFile f = files.get(i);
+            String resource = packageFolder(f.drl()) + tag + i + "_" + baseName(f.display());
+            byResource.put(resource, f);
+            kfs.write("src/main/resources/" + resource, f.drl());
+        }
+        return byResource;
+    }
+
+    /** A build's errors as {@code file:line: message} lines. */
+    static List<String> errors(Results results, Map<String, RuleFile> byResource) {
+        List<String> errors = new ArrayList<>();
+        for (Message m : results.getMessages(Message.Level.ERROR)) {
+            RuleFile f = m.getPath() == null ? null : byResource.get(stripResources(m.getPath()));
+            String where = f == null ? (m.getPath() == null ? "rules" : m.getPath()) : f.display();
+            errors.add(where + ":" + Math.max(m.getLine(), 1) + ": " + oneLine(m.getText()));
+        }
+        return errors;
+    }
+
+    /** Files split into node rule files and the rest (cluster and links), or the errors. */
+    private record Split(List<RuleFile> node, List<RuleFile> other) {
+    }
+
+    private static Split split(List<RuleFile> files) throws RuleBuildException {
         List<String> errors = new ArrayList<>();
         List<RuleFile> nodeFiles = new ArrayList<>();
         List<RuleFile> otherFiles = new ArrayList<>();
@@ -158,6 +176,106 @@ public final class RuleBase {
         if (!errors.isEmpty()) {
             throw new RuleBuildException(errors);
         }
+        return new Split(nodeFiles, otherFiles);
+    }
+
+    /**
+     * The built-in rules: from the executable model made when the jar was built
+     * ({@link PrebuiltRules}) when it was made from exactly these DRL files, else compiled from the
+     * DRL as {@link #build} does (with a line on standard error when a model exists but does not
+     * match, since start-up then takes seconds longer).
+     */
+    public static RuleBase builtin(List<RuleFile> files) throws RuleBuildException {
+        return builtin(files, RuleBase.class.getClassLoader());
+    }
+
+    static RuleBase builtin(List<RuleFile> files, ClassLoader loader) throws RuleBuildException {
+        PrebuiltRules.Loaded prebuilt = PrebuiltRules.load(files, loader);
+        if (prebuilt.models() == null) {
+            if (!prebuilt.whyNot().startsWith("no pre-built")) {
+                System.err.println("netrules: " + prebuilt.whyNot() + "; compiling the rules instead");
+            }
+            return build(files);
+        }
+        return fromModels(files, prebuilt.models());
+    }
+
+    /**
+     * The rule base of pre-built models of exactly these files: each model's rules are split
+     * between the node and the other KieBase by the file that holds them, as {@link #build} splits
+     * files, and the two KieBases are created at the same time.
+     */
+    static RuleBase fromModels(List<RuleFile> files, List<org.drools.model.Model> models) throws RuleBuildException {
+        Split split = split(files);
+        Set<RuleFile> nodeFiles = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        nodeFiles.addAll(split.node());
+        Map<String, RuleFile> index = filesByRuleName(files);
+        List<org.drools.model.Model> nodeModels = new ArrayList<>();
+        List<org.drools.model.Model> otherModels = new ArrayList<>();
+        for (org.drools.model.Model model : models) {
+            List<org.drools.model.Rule> nodeRules = new ArrayList<>();
+            List<org.drools.model.Rule> otherRules = new ArrayList<>();
+            for (org.drools.model.Rule rule : model.getRules()) {
+                RuleFile f = fileOf(rule.getName(), index, files);
+                (f != null && nodeFiles.contains(f) ? nodeRules : otherRules).add(rule);
+            }
+            nodeModels.add(subset(model, nodeRules));
+            otherModels.add(subset(model, otherRules));
+        }
+        java.util.concurrent.CompletableFuture<KieBase> nodeBuild = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(nodeModels));
+        KieBase other = org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(otherModels);
+        return assemble(files, nodeBuild.join(), other);
+    }
+
+    /** The model with only these rules, and all its types, globals, queries and entry points. */
+    private static org.drools.model.Model subset(org.drools.model.Model model, List<org.drools.model.Rule> rules) {
+        org.drools.model.impl.ModelImpl part = new org.drools.model.impl.ModelImpl(model.getName());
+        part.withRules(rules).withQueries(model.getQueries()).withGlobals(model.getGlobals());
+        model.getTypeMetaDatas().forEach(part::addTypeMetaData);
+        return new org.drools.model.Model() {
+            @Override
+            public String getName() {
+                return model.getName();
+            }
+
+            @Override
+            public String getPackageName() {
+                return model.getPackageName();
+            }
+
+            @Override
+            public List<org.drools.model.Global> getGlobals() {
+                return part.getGlobals();
+            }
+
+            @Override
+            public List<org.drools.model.Rule> getRules() {
+                return part.getRules();
+            }
+
+            @Override
+            public List<org.drools.model.Query> getQueries() {
+                return part.getQueries();
+            }
+
+            @Override
+            public List<org.drools.model.TypeMetaData> getTypeMetaDatas() {
+                return part.getTypeMetaDatas();
+            }
+
+            @Override
+            public List<org.drools.model.EntryPoint> getEntryPoints() {
+                return model.getEntryPoints();
+            }
+        };
+    }
+
+    public static RuleBase build(List<RuleFile> files) throws RuleBuildException {
+        Split split = split(files);
+        List<RuleFile> nodeFiles = split.node();
+        List<RuleFile> otherFiles = split.other();
+        List<String> errors = new ArrayList<>();
         java.util.concurrent.CompletableFuture<Compiled> nodeBuild =
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> compile(nodeFiles, "n"));
         Compiled other = compile(otherFiles, "c");
@@ -167,15 +285,25 @@ public final class RuleBase {
         if (!errors.isEmpty()) {
             throw new RuleBuildException(errors);
         }
+        return assemble(files, node.kieBase(), other.kieBase());
+    }
 
+    /**
+     * The one place where the rules' metadata is read (from the KieBases' rules and the DRL files
+     * that hold them) and checked, whichever way the KieBases were made.
+     */
+    private static RuleBase assemble(List<RuleFile> files, KieBase nodeKieBase, KieBase otherKieBase)
+            throws RuleBuildException {
+        List<String> errors = new ArrayList<>();
+        Map<String, RuleFile> index = filesByRuleName(files);
         Map<String, RuleMeta> byRuleName = new LinkedHashMap<>();
         Map<String, List<RuleMeta>> rulesById = new TreeMap<>();
         List<RuleMeta> linkRules = new ArrayList<>();
-        List<KiePackage> packages = new ArrayList<>(node.kieBase().getKiePackages());
-        packages.addAll(other.kieBase().getKiePackages());
+        List<KiePackage> packages = new ArrayList<>(nodeKieBase.getKiePackages());
+        packages.addAll(otherKieBase.getKiePackages());
         for (KiePackage pkg : packages) {
             for (Rule rule : pkg.getRules()) {
-                RuleFile f = fileOf(rule, files);
+                RuleFile f = fileOf(rule.getName(), index, files);
                 String display = f == null ? "rules" : f.display();
                 int line = f == null ? 1 : lineOf(f.drl(), rule.getName());
                 if (byRuleName.containsKey(rule.getName())) {
@@ -225,7 +353,9 @@ public final class RuleBase {
         if (!errors.isEmpty()) {
             throw new RuleBuildException(errors);
         }
-        return new RuleBase(node.kieBase(), other.kieBase(), byRuleName, byId, List.copyOf(linkRules));
+        // In file order, not in the order the KieBase happens to list its packages.
+        linkRules.sort(java.util.Comparator.comparing(RuleMeta::file).thenComparingInt(RuleMeta::line));
+        return new RuleBase(nodeKieBase, otherKieBase, byRuleName, byId, List.copyOf(linkRules));
     }
 
     private static final Set<String> META_KEYS = Set.of("id", "severity", "layer", "guide", "scope", "requires");
@@ -307,8 +437,28 @@ public final class RuleBase {
         return s;
     }
 
-    private static RuleFile fileOf(Rule rule, List<RuleFile> files) {
-        Pattern p = Pattern.compile("(?m)^\\s*rule\\s+\"" + Pattern.quote(rule.getName()) + "\"");
+    private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"\\\\]*)\"");
+
+    /** Which file declares each rule name (the first, as {@link #fileOf} finds it), in one pass. */
+    private static Map<String, RuleFile> filesByRuleName(List<RuleFile> files) {
+        Map<String, RuleFile> byName = new HashMap<>();
+        for (RuleFile f : files) {
+            Matcher m = RULE_NAME.matcher(f.drl());
+            while (m.find()) {
+                byName.putIfAbsent(m.group(1), f);
+            }
+        }
+        return byName;
+    }
+
+    /** The file of a rule: from the index when the name is a plain one, else by searching. */
+    private static RuleFile fileOf(String ruleName, Map<String, RuleFile> index, List<RuleFile> files) {
+        RuleFile f = index.get(ruleName);
+        return f != null ? f : fileOf(ruleName, files);
+    }
+
+    private static RuleFile fileOf(String ruleName, List<RuleFile> files) {
+        Pattern p = Pattern.compile("(?m)^\\s*rule\\s+\"" + Pattern.quote(ruleName) + "\"");
         for (RuleFile f : files) {
             if (p.matcher(f.drl()).find()) {
                 return f;

@@ -2,7 +2,10 @@ package io.netrules.engine;
 
 import java.io.IOException;
 
-/** The built-in rule base, built once for all tests of a JVM (building takes a second). */
+/**
+ * The built-in rule base as netrules loads it (from the model pre-built in process-classes),
+ * once for all tests of a JVM.
+ */
 public final class Rules {
     private static RuleBase builtin;
 
@@ -12,7 +15,7 @@ public final class Rules {
     public static synchronized RuleBase builtin() {
         if (builtin == null) {
             try {
-                builtin = RuleBase.build(RuleLoader.builtin());
+                builtin = RuleBase.builtin(RuleLoader.builtin());
             } catch (IOException | RuleBuildException e) {
                 throw new IllegalStateException(e);
             }
