@@ -118,6 +118,11 @@ public final class ParseContext {
      * is missing after the cut never reads as absent.
      */
     public void incomplete(Line line, String why) {
+        incomplete(line.number(), why);
+    }
+
+    /** As {@link #incomplete(Line, String)}, for a line number (0: the file as a whole). */
+    public void incomplete(int line, String why) {
         warn(line, why);
         if (incomplete == null) {
             incomplete = why;
