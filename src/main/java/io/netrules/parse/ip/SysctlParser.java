@@ -30,7 +30,10 @@ import java.util.regex.Pattern;
  */
 public class SysctlParser implements CommandParser {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-/:@+*]*");
-    private static final Pattern NOISE = Pattern.compile("^sysctl: (permission denied on key|reading key) ");
+    // sysctl -a goes on past a key or a directory it cannot read (a real RHCOS sosreport's
+    // sysctl_-a has 'sysctl: unable to open directory "/proc/sys/fs/binfmt_misc/"' among its keys).
+    private static final Pattern NOISE = Pattern.compile(
+            "^sysctl: (permission denied on key|reading key|unable to open directory) ");
 
     @Override
     public void parse(Iterable<Line> lines, ParseContext ctx) {
