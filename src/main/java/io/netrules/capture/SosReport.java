@@ -81,8 +81,8 @@ final class SosReport {
                         + "the return codes of sos's commands are not known"));
                 return Manifest.NONE;
             }
-            JsonNode plugins = new ObjectMapper().readTree(file.toFile()).path("components").path("report")
-                    .path("plugins");
+            JsonNode plugins = new ObjectMapper(InputLimits.DEFAULTS.jsonFactory()).readTree(file.toFile())
+                    .path("components").path("report").path("plugins");
             Map<String, Manifest.Entry> byName = new HashMap<>();
             for (JsonNode plugin : plugins) {
                 for (JsonNode cmd : plugin.path("commands")) {
