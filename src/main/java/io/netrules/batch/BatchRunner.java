@@ -147,7 +147,7 @@ public final class BatchRunner {
             }
             Diagnosis d;
             // An archive is extracted for its evaluation only, and its temp folder removed right after.
-            try (CaptureArchive.Opened opened = CaptureArchive.open(entry.path(), limits)) {
+            try (CaptureArchive.Opened opened = CaptureArchive.open(entry.path(), limits, java.util.List.of())) {
                 d = evaluator.evaluate(opened.capture(), entry.shown());
             }
             return new Outcome(index, entry, d, null, status(d), System.nanoTime() - start);

@@ -29,6 +29,7 @@ public final class Capture {
     private final List<ParseWarning> warnings;
     private final Map<String, Path> podLogs;
     private final InputLimits limits;
+    private final List<Path> nodeArchives;
 
     /** A cluster object file and the input (kind) it is read as. */
     public record ClusterFile(String input, Path path, String display) {
@@ -36,7 +37,7 @@ public final class Capture {
 
     private Capture(Path root, CaptureMetadata metadata, Map<String, ClusterFile> clusterFiles, Path probesFile,
                     Map<String, NodeFolder> nodes, List<ParseWarning> warnings, Map<String, Path> podLogs,
-                    InputLimits limits) {
+                    InputLimits limits, List<Path> nodeArchives) {
         this.root = root;
         this.metadata = metadata;
         this.clusterFiles = clusterFiles;
@@ -45,6 +46,22 @@ public final class Capture {
         this.warnings = warnings;
         this.podLogs = podLogs;
         this.limits = limits;
+        this.nodeArchives = List.copyOf(nodeArchives);
+    }
+
+    /** The same capture with these node folders and warnings (node sosreports added to it). */
+    Capture withNodes(Map<String, NodeFolder> nodes, List<ParseWarning> warnings) {
+        return new Capture(root, metadata, clusterFiles, probesFile, new TreeMap<>(nodes), new ArrayList<>(warnings),
+                podLogs, limits, List.of());
+    }
+
+    /**
+     * Sosreport archives placed under {@code nodes/} ({@code nodes/sosreport-<host>-....tar.xz}),
+     * not read yet: {@link CaptureArchive#open(Path, InputLimits, List)} extracts them and
+     * matches each to its Node by address.
+     */
+    public List<Path> nodeArchives() {
+        return nodeArchives;
     }
 
     public static Capture open(Path root) throws CaptureException {
@@ -102,19 +119,22 @@ public final class Capture {
             Map<String, ClusterFile> cluster = indexCluster(root.resolve("cluster"), warnings, budget);
             Path probes = root.resolve(ClusterInputs.PROBES_FILE);
             Map<String, NodeFolder> nodes = new TreeMap<>();
+            List<Path> nodeArchives = new ArrayList<>();
             Path nodesDir = root.resolve("nodes");
             if (Files.isDirectory(nodesDir)) {
                 for (Path d : budget.list(nodesDir, "nodes/")) {
                     String name = d.getFileName().toString();
                     if (Files.isDirectory(d)) {
                         nodes.put(name, NodeFolder.index(d, name, "nodes/" + name + "/", warnings, budget));
+                    } else if (NodeSosreports.isSosArchive(d)) {
+                        nodeArchives.add(d);
                     } else {
                         warnings.add(new ParseWarning("nodes/" + name, 0, "not a node folder; ignored"));
                     }
                 }
             }
             return new Capture(root, meta, cluster, Files.isRegularFile(probes) ? probes : null, nodes, warnings,
-                    indexLogs(root.resolve("logs"), warnings, budget), limits);
+                    indexLogs(root.resolve("logs"), warnings, budget), limits, nodeArchives);
         } catch (IOException e) {
             throw new CaptureException(root + ": cannot read capture: " + e.getMessage());
         }

@@ -83,13 +83,41 @@ public final class CaptureArchive {
         return suffix == null || name.length() == suffix.length() ? name : name.substring(0, name.length() - suffix.length());
     }
 
-    /** A capture read from a folder or an archive; closing it removes what the archive was extracted to. */
-    public record Opened(Capture capture, Extracted extracted) implements AutoCloseable {
+    /**
+     * A capture read from a folder or an archive, with the node sosreports added to it; closing
+     * it removes what the archives were extracted to.
+     */
+    public record Opened(Capture capture, Extracted extracted, List<Extracted> sosreports) implements AutoCloseable {
+        public Opened(Capture capture, Extracted extracted) {
+            this(capture, extracted, List.of());
+        }
+
         @Override
         public void close() {
+            sosreports.forEach(Extracted::close);
             if (extracted != null) {
                 extracted.close();
             }
+        }
+    }
+
+    /**
+     * As {@link #open(Path, InputLimits)}, then adds the node sosreports: the archives under the
+     * capture's {@code nodes/} and the given ones ({@code --sosreport}), in that order.
+     */
+    public static Opened open(Path path, InputLimits limits, List<Path> sosreports) throws CaptureException {
+        Opened opened = open(path, limits);
+        List<Path> all = new ArrayList<>(opened.capture().nodeArchives());
+        all.addAll(sosreports);
+        if (all.isEmpty()) {
+            return opened;
+        }
+        try {
+            NodeSosreports.Attached attached = NodeSosreports.attach(opened.capture(), all, limits);
+            return new Opened(attached.capture(), opened.extracted(), attached.extracted());
+        } catch (CaptureException | RuntimeException | Error e) {
+            opened.close();
+            throw e;
         }
     }
 
@@ -155,6 +183,33 @@ public final class CaptureArchive {
             Extraction x = new Extraction(archive, name, out, limits);
             x.run();
             Path root = captureRoot(archive, name, temp, out, x.warnings);
+            return new Extracted(temp, root, x.warnings);
+        } catch (CaptureException | RuntimeException | Error e) {
+            TempDirs.remove(temp);
+            throw e;
+        } catch (IOException e) {
+            TempDirs.remove(temp);
+            throw new CaptureException(archive + ": cannot extract: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Extracts a node sosreport archive ({@code sosreport-<host>-....tar.xz}) with the same checks
+     * and limits as a capture; its root is the sosreport's own (the folder with
+     * {@code sos_commands/}: the archive's top or its one top folder).
+     */
+    public static Extracted extractSosreport(Path archive, InputLimits limits) throws CaptureException {
+        String name = archive.getFileName().toString();
+        Path temp = TempDirs.create();
+        try {
+            Path out = Files.createDirectory(temp.resolve("archive"));
+            Extraction x = new Extraction(archive, name, out, limits);
+            x.run();
+            Path root = NodeSosreports.sosRoot(out);
+            if (root == null) {
+                throw new CaptureException(archive + ": holds no sosreport (no sos_commands/ at its top or in its one"
+                        + " top folder)");
+            }
             return new Extracted(temp, root, x.warnings);
         } catch (CaptureException | RuntimeException | Error e) {
             TempDirs.remove(temp);

@@ -14,6 +14,7 @@ import io.netrules.parse.ip.IpRouteParser;
 import io.netrules.parse.ip.SysctlParser;
 import io.netrules.parse.iptables.IptablesListParser;
 import io.netrules.parse.iptables.IptablesSaveParser;
+import io.netrules.parse.iptables.NftRulesetParser;
 import io.netrules.parse.ovs.OvsFlowsParser;
 import io.netrules.parse.ovs.OvsListBrParser;
 import io.netrules.parse.ovs.OvsPortsDescParser;
@@ -83,6 +84,13 @@ public final class FactSources {
             cmd(IPTABLES_FILTER, "iptables -t filter -nvL", () -> IptablesListParser.forTable("filter")),
             cmd(IPTABLES_FILTER, "iptables -vnxL", () -> IptablesListParser.forTable("filter")),
             cmd(IPTABLES_NAT, "iptables -t nat -nvL", () -> IptablesListParser.forTable("nat")),
+            // RHCOS runs iptables-nft: a sosreport has the same rules in nft syntax (sos 4.6.1+
+            // with handles). The listings above, iptables-nft's own view, are preferred; each table
+            // is read from the ruleset by its own pass.
+            cmd(IPTABLES_FILTER, "nft list ruleset", () -> NftRulesetParser.forTable("filter")),
+            cmd(IPTABLES_FILTER, "nft -a list ruleset", () -> NftRulesetParser.forTable("filter")),
+            cmd(IPTABLES_NAT, "nft list ruleset", () -> NftRulesetParser.forTable("nat")),
+            cmd(IPTABLES_NAT, "nft -a list ruleset", () -> NftRulesetParser.forTable("nat")),
             cmd(ETHTOOL, "ethtool {target}", EthtoolParser::new).per(Target.INTERFACE).run(),
             cmd(PING, "ping -c 3 {target}", PingParser::new).per(Target.PEER).probe(),
             cmd(TRACEPATH, "tracepath {target}", TracepathParser::new).per(Target.PEER).probe(),

@@ -36,8 +36,15 @@ public final class NodeFolder {
     public static final String PARTIAL_SUFFIX = ".partial";
     private static final String STOPPED = "the collector was stopped while writing it";
 
-    /** One file to read for an input: its source, the target for per-target sources, its path. */
-    public record InputFile(FactSource source, String target, Path path, String display) {
+    /**
+     * One file to read for an input: its source, the target for per-target sources, its path,
+     * and, when the file is known to hold only part of the output (a sosreport kept only the
+     * tail of a command's output over its size limit), why; else null.
+     */
+    public record InputFile(FactSource source, String target, Path path, String display, String truncated) {
+        public InputFile(FactSource source, String target, Path path, String display) {
+            this(source, target, path, display, null);
+        }
     }
 
     private final String name;
@@ -106,6 +113,9 @@ public final class NodeFolder {
                 unknown.add(p);
             }
         }
+        Map<Path, String> truncated = new java.util.HashMap<>();
+        SosReport.Manifest manifest = sos ? SosReport.manifest(dir, displayPrefix, warnings)
+                : SosReport.Manifest.NONE;
         if (sos) {
             for (Path plugin : budget.list(dir.resolve("sos_commands"), displayPrefix + "sos_commands/")) {
                 if (!Files.isDirectory(plugin)) {
@@ -114,8 +124,12 @@ public final class NodeFolder {
                 for (Path p : budget.list(plugin, displayPrefix + "sos_commands/" + plugin.getFileName() + "/")) {
                     String fn = p.getFileName().toString();
                     // A sosreport holds hundreds of commands netrules does not read: no warning.
-                    if (Files.isRegularFile(p) && FactSources.match(fn).isPresent()) {
-                        commandFiles.putIfAbsent(fn, p);
+                    if (Files.isRegularFile(p) && FactSources.match(fn).isPresent()
+                            && commandFiles.putIfAbsent(fn, p) == null) {
+                        String tailed = SosReport.tailed(dir, plugin.getFileName().toString(), fn, p, manifest);
+                        if (tailed != null) {
+                            truncated.put(p, tailed);
+                        }
                     }
                 }
             }
@@ -135,8 +149,13 @@ public final class NodeFolder {
             List<InputFile> files = new ArrayList<>();
             if (s.command() == null) {
                 Path p = dir.resolve(s.fileName());
+                // sos run from the toolbox may keep the host's files under host/ (section 3.1 of
+                // the OpenShift 4 inputs notes).
+                if (sos && !Files.isRegularFile(p) && Files.isRegularFile(dir.resolve("host").resolve(s.fileName()))) {
+                    p = dir.resolve("host").resolve(s.fileName());
+                }
                 if (Files.isRegularFile(p)) {
-                    files.add(new InputFile(s, null, p, displayPrefix + s.fileName()));
+                    files.add(new InputFile(s, null, p, display(dir, p, displayPrefix)));
                 } else if (Files.isRegularFile(p.resolveSibling("." + p.getFileName() + PARTIAL_SUFFIX))) {
                     warnings.add(partialWarning(displayPrefix, s.fileName()));
                     s.inputs().forEach(input -> interrupted.putIfAbsent(input, STOPPED));
@@ -145,14 +164,20 @@ public final class NodeFolder {
                 for (Map.Entry<String, Path> e : commandFiles.entrySet()) {
                     String target = s.targetOf(e.getKey());
                     if (target != null) {
-                        files.add(new InputFile(s, target, e.getValue(), display(dir, e.getValue(), displayPrefix)));
+                        files.add(new InputFile(s, target, e.getValue(), display(dir, e.getValue(), displayPrefix),
+                                truncated.get(e.getValue())));
                     }
                 }
                 files.sort(Comparator.comparing(InputFile::display));
             } else {
                 Path p = commandFiles.get(s.fileName());
                 if (p != null) {
-                    files.add(new InputFile(s, null, p, display(dir, p, displayPrefix)));
+                    files.add(new InputFile(s, null, p, display(dir, p, displayPrefix), truncated.get(p)));
+                } else {
+                    String failed = manifest.failure(s.fileName());
+                    if (failed != null) {
+                        s.inputs().forEach(input -> interrupted.putIfAbsent(input, failed));
+                    }
                 }
             }
             if (!files.isEmpty()) {

@@ -28,6 +28,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -47,6 +49,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
             description = "A capture directory (see capture-layout): cluster/, nodes/<node>/, probes/; or an archive"
                     + " of one (.tar.gz, .tgz, .tar.xz, .zip), or a sosreport's .tar.xz (read as one node).")
     Path capture;
+
+    @Option(names = "--sosreport", paramLabel = "FILE|DIR",
+            description = "A node sosreport (sosreport-<host>-....tar.xz, or its extracted folder) to read with the"
+                    + " capture, as the node folder of the Node whose InternalIP it has (repeatable).")
+    List<Path> sosreports = new ArrayList<>();
 
     @Mixin
     InputLimitOptions limitOptions;
@@ -108,6 +115,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
         if ((capture == null) != live.cluster) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give either --capture DIR or --cluster");
         }
+        if (!sosreports.isEmpty() && capture == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--sosreport is read with a capture (--capture DIR: its cluster files name the nodes)");
+        }
         live.check(spec.commandLine());
         InputLimits limits = limitOptions.resolve(spec.commandLine());
         Diagnosis diagnosis;
@@ -116,7 +127,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         long t1;
         if (parseOnly && capture != null) {
-            try (CaptureArchive.Opened opened = CaptureArchive.open(capture, limits)) {
+            try (CaptureArchive.Opened opened = CaptureArchive.open(capture, limits, sosreports)) {
                 int threads = parallel > 0 ? parallel : Runtime.getRuntime().availableProcessors();
                 Evaluator.ParseCount n = Evaluator.parseOnly(opened.capture(), threads);
                 stdout.printf("parse-only: %d nodes, %d files, %d facts, %d warnings in %.3f s%n", n.nodes(), n.files(),
@@ -146,7 +157,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             t1 = System.nanoTime();
             int threads = parallel > 0 ? parallel : Runtime.getRuntime().availableProcessors();
             // An archive is extracted to a private temp folder, removed as soon as it is evaluated.
-            try (CaptureArchive.Opened opened = CaptureArchive.open(dir, limits)) {
+            try (CaptureArchive.Opened opened = CaptureArchive.open(dir, limits, sosreports)) {
                 diagnosis = new Evaluator(ruleBase, threads).evaluate(opened.capture(), name);
             }
             verbose(err, "capture %s: %d node(s) evaluated in %.1f s: %d finding(s), %d not evaluated, %d warning(s)",

@@ -327,6 +327,10 @@ public final class Evaluator {
         try (Lines lines = toolOutput ? Lines.openToolOutput(f.path(), limits.lineLength(), longLines)
                 : Lines.open(f.path(), limits.lineLength(), longLines)) {
             f.source().parser().get().parse(lines, ctx);
+            if (f.truncated() != null) {
+                // Its head is gone: what was there would read as absent, as in a file cut short.
+                ctx.incomplete(0, f.truncated());
+            }
             if (lines.cutLine() != null) {
                 io.netrules.parse.Line cut = lines.cutLine();
                 String text = cut.text().length() > 80 ? cut.text().substring(0, 80) + "..." : cut.text();

@@ -118,6 +118,11 @@ public final class ParseContext {
      * is missing after the cut never reads as absent.
      */
     public void incomplete(Line line, String why) {
+        incomplete(line.number(), why);
+    }
+
+    /** As {@link #incomplete(Line, String)}, for a line number (0: the file as a whole). */
+    public void incomplete(int line, String why) {
         warn(line, why);
         if (incomplete == null) {
             incomplete = why;
@@ -131,6 +136,34 @@ public final class ParseContext {
 
     public int factCount() {
         return factCount;
+    }
+
+    /** What a parser does with one line; it may throw on content nobody foresaw. */
+    @FunctionalInterface
+    public interface LineReader {
+        void read(Line line);
+    }
+
+    /**
+     * Hands every line to {@code reader}, one at a time. A line the reader throws on becomes a
+     * warning on that line ({@code cannot read <what> (<exception>)}) and the next line is read:
+     * one odd line of a customer's file must never cost the rest of it, nor end the parse with
+     * a stack trace. Every line-by-line parser reads its lines through this.
+     */
+    public void eachLine(Iterable<Line> lines, String what, LineReader reader) {
+        for (Line line : lines) {
+            try {
+                reader.read(line);
+            } catch (RuntimeException e) {
+                warn(line, problem("cannot read " + what, e));
+            }
+        }
+    }
+
+    /** The warning text for an exception a parser did not foresee: what failed, and how. */
+    public static String problem(String what, RuntimeException e) {
+        String message = e.getMessage();
+        return what + " (" + e.getClass().getSimpleName() + (message == null ? "" : ": " + message) + ")";
     }
 
     /** A context that collects into lists. */

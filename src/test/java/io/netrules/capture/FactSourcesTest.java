@@ -39,9 +39,11 @@ class FactSourcesTest {
                 FactSources.forInput(FactSources.IP_ADDRESS).stream().map(FactSource::fileName).toList());
         assertEquals(List.of("ip_route_show_table_all", "ip_route", "ip_-j_route"),
                 FactSources.forInput(FactSources.IP_ROUTE).stream().map(FactSource::fileName).toList());
-        assertEquals(List.of("iptables-save", "iptables_-t_filter_-nvL", "iptables_-vnxL"),
+        // RHCOS sosreports: the iptables-nft listings first, the nft ruleset after them.
+        assertEquals(List.of("iptables-save", "iptables_-t_filter_-nvL", "iptables_-vnxL", "nft_list_ruleset",
+                        "nft_-a_list_ruleset"),
                 FactSources.forInput(FactSources.IPTABLES_FILTER).stream().map(FactSource::fileName).toList());
-        assertEquals(List.of("iptables-save", "iptables_-t_nat_-nvL"),
+        assertEquals(List.of("iptables-save", "iptables_-t_nat_-nvL", "nft_list_ruleset", "nft_-a_list_ruleset"),
                 FactSources.forInput(FactSources.IPTABLES_NAT).stream().map(FactSource::fileName).toList());
         assertEquals("ip_-j_route", file("ip_-j_route"));
     }

@@ -48,44 +48,45 @@ public final class JournalParser implements CommandParser {
 
     @Override
     public void parse(Iterable<Line> lines, ParseContext ctx) {
-        boolean sawEntry = false;
-        for (Line line : lines) {
-            try {
+        final class Run {
+            boolean sawEntry = false;
+
+            void line(Line line) {
                 String text = line.text().stripTrailing();
                 if (text.isBlank()) {
-                    continue;
+                    return;
                 }
                 Matcher m = PREFIX.matcher(text);
                 if (m.matches()) {
                     sawEntry = true;
                     String message = m.group(1) == null ? "" : m.group(1);
                     ctx.emit(new JournalLine(ctx.node(), line.number(), message, ctx.source(line)));
-                    continue;
+                    return;
                 }
                 String stripped = text.strip();
                 if (MARKER.matcher(stripped).matches() && !Character.isWhitespace(text.charAt(0))) {
-                    continue;
+                    return;
                 }
                 if (!sawEntry) {
                     ToolErrorKind kind = ToolFailures.classify(stripped);
                     if (kind != null) {
                         ctx.toolFailed(kind, line);
-                        continue;
+                        return;
                     }
                     if (NOTICE.matcher(stripped).matches() || ctx.toolError() != null) {
-                        continue; // journalctl's notices, or the rest of the failure it printed
+                        return; // journalctl's notices, or the rest of the failure it printed
                     }
                 } else if (NOTICE.matcher(stripped).matches()) {
-                    continue;
+                    return;
                 }
                 if (BINARY.matcher(stripped).find()) {
                     ctx.warn(line, "binary data in the journal, not a log line");
-                    continue;
+                    return;
                 }
                 ctx.emit(new JournalLine(ctx.node(), line.number(), stripped, ctx.source(line)));
-            } catch (RuntimeException e) {
-                ctx.warn(line, "cannot read journal line: " + e);
             }
         }
+        Run run = new Run();
+        ctx.eachLine(lines, "journal line", run::line);
     }
 }

@@ -40,18 +40,19 @@ public final class ResolvConfParser implements CommandParser {
         List<String> nameservers = new ArrayList<>();
         List<String> search = new ArrayList<>();
         List<String> options = new ArrayList<>();
-        int firstNameserverLine = 0;
-        boolean sawContent = false;
-        for (Line line : lines) {
-            String text = line.text().strip();
-            if (text.isEmpty()) {
-                continue;
-            }
-            sawContent = true;
-            if (text.startsWith("#") || text.startsWith(";")) {
-                continue;
-            }
-            try {
+        final class Run {
+            int firstNameserverLine = 0;
+            boolean sawContent = false;
+
+            void line(Line line) {
+                String text = line.text().strip();
+                if (text.isEmpty()) {
+                    return;
+                }
+                sawContent = true;
+                if (text.startsWith("#") || text.startsWith(";")) {
+                    return;
+                }
                 List<String> words = words(text);
                 String keyword = words.get(0);
                 List<String> values = words.subList(1, words.size());
@@ -89,15 +90,15 @@ public final class ResolvConfParser implements CommandParser {
                         }
                     }
                 }
-            } catch (RuntimeException e) {
-                ctx.warn(line, "cannot read resolv.conf line: " + e);
             }
         }
-        if (!sawContent || ctx.toolError() != null) {
+        Run run = new Run();
+        ctx.eachLine(lines, "resolv.conf line", run::line);
+        if (!run.sawContent || ctx.toolError() != null) {
             return;
         }
         String summary = summary(nameservers, search);
-        int sourceLine = firstNameserverLine > 0 ? firstNameserverLine : 1;
+        int sourceLine = run.firstNameserverLine > 0 ? run.firstNameserverLine : 1;
         ctx.emit(new ResolvConf(ctx.node(), nameservers, search, options, ctx.source(sourceLine, summary)));
     }
 

@@ -43,26 +43,27 @@ public class EthtoolParser implements CommandParser {
 
     @Override
     public void parse(Iterable<Line> lines, ParseContext ctx) {
-        Block block = null;
-        Line failureLine = null;
-        ToolErrorKind failureKind = null;
-        boolean sawSettings = false;
-        for (Line line : lines) {
-            try {
+        final class Run {
+            Block block = null;
+            Line failureLine = null;
+            ToolErrorKind failureKind = null;
+            boolean sawSettings = false;
+
+            void line(Line line) {
                 String raw = line.text();
                 String text = raw.strip();
                 if (text.isEmpty()) {
-                    continue;
+                    return;
                 }
                 if (!IpText.isText(text)) {
                     ctx.warn(line, "unreadable bytes in ethtool output");
-                    continue;
+                    return;
                 }
                 Matcher header = HEADER.matcher(text);
                 if (header.matches()) {
                     sawSettings |= finish(block, ctx);
                     block = new Block(header.group(1), line);
-                    continue;
+                    return;
                 }
                 ToolErrorKind failure = FAILURE.matcher(text).matches() ? ToolErrorKind.OTHER : null;
                 ToolErrorKind classified = IpText.failureKind(text);
@@ -74,11 +75,11 @@ public class EthtoolParser implements CommandParser {
                         failureLine = line;
                         failureKind = failure;
                     }
-                    continue;
+                    return;
                 }
                 if (block == null) {
                     ctx.warn(line, "not part of an ethtool Settings block");
-                    continue;
+                    return;
                 }
                 Matcher field = FIELD.matcher(text);
                 if (field.matches()) {
@@ -87,15 +88,15 @@ public class EthtoolParser implements CommandParser {
                     ctx.warn(line, "unexpected line in ethtool Settings block");
                 }
                 // an indented line without a colon continues a list (link modes, message level)
-            } catch (RuntimeException e) {
-                ctx.warn(line, "could not parse ethtool line: " + e.getMessage());
             }
         }
-        sawSettings |= finish(block, ctx);
-        if (!sawSettings && failureLine != null) {
-            ctx.toolFailed(failureKind, failureLine);
-        } else if (block != null && block.fields == 0) {
-            ctx.warn(block.header, "ethtool Settings block holds no settings");
+        Run run = new Run();
+        ctx.eachLine(lines, "ethtool line", run::line);
+        run.sawSettings |= finish(run.block, ctx);
+        if (!run.sawSettings && run.failureLine != null) {
+            ctx.toolFailed(run.failureKind, run.failureLine);
+        } else if (run.block != null && run.block.fields == 0) {
+            ctx.warn(run.block.header, "ethtool Settings block holds no settings");
         }
     }
 

@@ -60,16 +60,11 @@ public class IpAddressParser implements CommandParser {
 
     @Override
     public void parse(Iterable<Line> lines, ParseContext ctx) {
-        Block block = null;
-        for (Line line : lines) {
-            try {
-                block = line(line, block, ctx);
-            } catch (RuntimeException e) {
-                ctx.warn(line, "could not parse ip address line: " + e.getMessage());
-            }
-        }
-        if (block != null) {
-            block.emit(ctx);
+        // The open interface block, carried from line to line.
+        Block[] block = {null};
+        ctx.eachLine(lines, "ip address line", line -> block[0] = line(line, block[0], ctx));
+        if (block[0] != null) {
+            block[0].emit(ctx);
         }
     }
 

@@ -33,13 +33,7 @@ public class IpRouteGetParser implements CommandParser {
 
     @Override
     public void parse(Iterable<Line> lines, ParseContext ctx) {
-        for (Line line : lines) {
-            try {
-                line(line, ctx);
-            } catch (RuntimeException e) {
-                ctx.warn(line, "could not parse ip route get answer: " + e.getMessage());
-            }
-        }
+        ctx.eachLine(lines, "ip route get answer", line -> line(line, ctx));
     }
 
     private static void line(Line line, ParseContext ctx) {

@@ -28,13 +28,7 @@ import io.netrules.parse.ParseContext;
 public class IpRouteParser implements CommandParser {
     @Override
     public void parse(Iterable<Line> lines, ParseContext ctx) {
-        for (Line line : lines) {
-            try {
-                line(line, ctx);
-            } catch (RuntimeException e) {
-                ctx.warn(line, "could not parse route: " + e.getMessage());
-            }
-        }
+        ctx.eachLine(lines, "route", line -> line(line, ctx));
     }
 
     private static void line(Line line, ParseContext ctx) {

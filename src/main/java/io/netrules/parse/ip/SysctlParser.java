@@ -30,30 +30,34 @@ import java.util.regex.Pattern;
  */
 public class SysctlParser implements CommandParser {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-/:@+*]*");
-    private static final Pattern NOISE = Pattern.compile("^sysctl: (permission denied on key|reading key) ");
+    // sysctl -a goes on past a key or a directory it cannot read (a real RHCOS sosreport's
+    // sysctl_-a has 'sysctl: unable to open directory "/proc/sys/fs/binfmt_misc/"' among its keys).
+    private static final Pattern NOISE = Pattern.compile(
+            "^sysctl: (permission denied on key|reading key|unable to open directory) ");
 
     @Override
     public void parse(Iterable<Line> lines, ParseContext ctx) {
         String detailKey = detailKey(ctx.detail());
-        Line valueOnly = null;
-        boolean valueOnlyWarned = false;
-        boolean sawKey = false;
-        for (Line line : lines) {
-            try {
+        final class Run {
+            Line valueOnly = null;
+            boolean valueOnlyWarned = false;
+            boolean sawKey = false;
+
+            void line(Line line) {
                 String text = line.text().strip();
                 if (text.isEmpty() || NOISE.matcher(text).find()) {
-                    continue;
+                    return;
                 }
                 if (!IpText.isText(text)) {
                     ctx.warn(line, "unreadable bytes in sysctl output");
-                    continue;
+                    return;
                 }
                 int eq = text.indexOf('=');
                 if (eq > 0 && KEY.matcher(text.substring(0, eq).strip()).matches()) {
                     ctx.emit(new Sysctl(ctx.node(), text.substring(0, eq).strip(), text.substring(eq + 1).strip(),
                             ctx.source(line)));
                     sawKey = true;
-                    continue;
+                    return;
                 }
                 ToolErrorKind failure = IpText.failureKind(text);
                 if (failure == null && text.startsWith("sysctl: ")) {
@@ -72,15 +76,15 @@ public class SysctlParser implements CommandParser {
                     }
                     ctx.warn(line, "more than one value-only line in a single-key sysctl file");
                 }
-            } catch (RuntimeException e) {
-                ctx.warn(line, "could not parse sysctl line: " + e.getMessage());
             }
         }
-        if (valueOnly != null && !valueOnlyWarned) {
-            if (sawKey) {
-                ctx.warn(valueOnly, "not a sysctl key = value line");
+        Run run = new Run();
+        ctx.eachLine(lines, "sysctl line", run::line);
+        if (run.valueOnly != null && !run.valueOnlyWarned) {
+            if (run.sawKey) {
+                ctx.warn(run.valueOnly, "not a sysctl key = value line");
             } else {
-                ctx.emit(new Sysctl(ctx.node(), detailKey, valueOnly.text().strip(), ctx.source(valueOnly)));
+                ctx.emit(new Sysctl(ctx.node(), detailKey, run.valueOnly.text().strip(), ctx.source(run.valueOnly)));
             }
         }
     }

@@ -169,13 +169,7 @@ public final class IptablesListParser implements CommandParser {
         }
 
         void parse(Iterable<Line> lines) {
-            for (Line line : lines) {
-                try {
-                    line(line);
-                } catch (RuntimeException e) {
-                    ctx.warn(line, "cannot read iptables listing line: " + e);
-                }
-            }
+            ctx.eachLine(lines, "iptables listing line", this::line);
         }
 
         private void line(Line line) {

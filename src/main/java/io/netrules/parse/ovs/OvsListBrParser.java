@@ -21,23 +21,24 @@ public final class OvsListBrParser implements CommandParser {
 
     @Override
     public void parse(Iterable<Line> lines, ParseContext ctx) {
-        OvsText.Failures failures = new OvsText.Failures(ctx, "ovs-vsctl");
-        for (Line line : lines) {
-            String t = line.text().strip();
-            if (t.isEmpty()) {
-                continue;
-            }
-            try {
+        final class Run {
+            OvsText.Failures failures = new OvsText.Failures(ctx, "ovs-vsctl");
+
+            void line(Line line) {
+                String t = line.text().strip();
+                if (t.isEmpty()) {
+                    return;
+                }
                 if (isBridgeName(t)) {
                     ctx.emit(new OvsBridge(ctx.node(), t, ctx.source(line)));
                 } else if (!failures.offer(line, t)) {
                     ctx.warn(line, "not a bridge name");
                 }
-            } catch (RuntimeException e) {
-                ctx.warn(line, OvsText.problem("unreadable line", e));
             }
         }
-        failures.finish();
+        Run run = new Run();
+        ctx.eachLine(lines, "list-br line", run::line);
+        run.failures.finish();
     }
 
     /** A bridge name as list-br prints it: one word of printable ASCII, no quotes or slashes. */

@@ -31,22 +31,23 @@ public final class OvsPortsDescParser implements CommandParser {
     public void parse(Iterable<Line> lines, ParseContext ctx) {
         String bridge = OvsText.bridge(ctx);
         OvsText.Failures failures = new OvsText.Failures(ctx, "ovs-ofctl");
-        Block block = null;
-        for (Line line : lines) {
-            String t = line.text().strip();
-            if (t.isEmpty()) {
-                continue;
-            }
-            try {
+        final class Run {
+            Block block = null;
+
+            void line(Line line) {
+                String t = line.text().strip();
+                if (t.isEmpty()) {
+                    return;
+                }
                 if (t.startsWith("OFPST_PORT_DESC reply")) {
                     block = emit(block, bridge, ctx);
-                    continue;
+                    return;
                 }
                 Block header = header(line, t);
                 if (header != null) {
                     emit(block, bridge, ctx);
                     block = header;
-                    continue;
+                    return;
                 }
                 String key = propertyKey(t);
                 if (key != null) {
@@ -57,17 +58,17 @@ public final class OvsPortsDescParser implements CommandParser {
                     } else if (key.equals("state")) {
                         block.linkDown = hasWord(t, "LINK_DOWN");
                     }
-                    continue;
+                    return;
                 }
                 block = emit(block, bridge, ctx);
                 if (!failures.offer(line, t)) {
                     ctx.warn(line, "not a dump-ports-desc line");
                 }
-            } catch (RuntimeException e) {
-                ctx.warn(line, OvsText.problem("unreadable port", e));
             }
         }
-        emit(block, bridge, ctx);
+        Run run = new Run();
+        ctx.eachLine(lines, "dump-ports-desc line", run::line);
+        emit(run.block, bridge, ctx);
         failures.finish();
     }
 

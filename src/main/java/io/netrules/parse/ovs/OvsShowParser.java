@@ -55,17 +55,12 @@ public final class OvsShowParser implements CommandParser {
         }
 
         void parse(Iterable<Line> lines) {
-            for (Line line : lines) {
+            ctx.eachLine(lines, "ovs-vsctl show line", line -> {
                 String t = line.text().strip();
-                if (t.isEmpty()) {
-                    continue;
-                }
-                try {
+                if (!t.isEmpty()) {
                     line(line, t);
-                } catch (RuntimeException e) {
-                    ctx.warn(line, OvsText.problem("unreadable line", e));
                 }
-            }
+            });
             flushPort();
             failures.finish();
         }

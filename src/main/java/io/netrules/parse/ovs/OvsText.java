@@ -129,7 +129,6 @@ final class OvsText {
 
     /** A short warning text for an exception met while reading one line. */
     static String problem(String what, RuntimeException e) {
-        String message = e.getMessage();
-        return what + " (" + e.getClass().getSimpleName() + (message == null ? "" : ": " + message) + ")";
+        return io.netrules.parse.ParseContext.problem(what, e);
     }
 }

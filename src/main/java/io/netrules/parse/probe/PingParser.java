@@ -70,13 +70,7 @@ public final class PingParser implements CommandParser {
     @Override
     public void parse(Iterable<Line> lines, ParseContext ctx) {
         Run run = new Run(ctx);
-        for (Line line : lines) {
-            try {
-                run.line(line);
-            } catch (RuntimeException e) {
-                ctx.warn(line, "cannot read ping line: " + e);
-            }
-        }
+        ctx.eachLine(lines, "ping line", run::line);
         run.finish();
     }
 

@@ -60,13 +60,7 @@ public final class TracepathParser implements CommandParser {
     @Override
     public void parse(Iterable<Line> lines, ParseContext ctx) {
         Run run = new Run(ctx);
-        for (Line line : lines) {
-            try {
-                run.line(line);
-            } catch (RuntimeException e) {
-                ctx.warn(line, "cannot read tracepath line: " + e);
-            }
-        }
+        ctx.eachLine(lines, "tracepath line", run::line);
         run.finish();
     }
 
