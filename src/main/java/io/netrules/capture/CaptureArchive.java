@@ -87,6 +87,7 @@ public final class CaptureArchive {
     public record Opened(Capture capture, Extracted extracted) implements AutoCloseable {
         @Override
         public void close() {
+            capture.closeNested();
             if (extracted != null) {
                 extracted.close();
             }
@@ -156,6 +157,28 @@ public final class CaptureArchive {
             x.run();
             Path root = captureRoot(archive, name, temp, out, x.warnings);
             return new Extracted(temp, root, x.warnings);
+        } catch (CaptureException | RuntimeException | Error e) {
+            TempDirs.remove(temp);
+            throw e;
+        } catch (IOException e) {
+            TempDirs.remove(temp);
+            throw new CaptureException(archive + ": cannot extract: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Extracts an archive found inside a capture folder (a must-gather's {@code .tar.gz} next to
+     * {@code cluster/}), with the same checks and limits, into a new private temp folder: its
+     * {@link Extracted#root()} is what the archive holds, as it is.
+     */
+    static Extracted extractInside(Path archive, InputLimits limits) throws CaptureException {
+        String name = archive.getFileName().toString();
+        Path temp = TempDirs.create();
+        try {
+            Path out = Files.createDirectory(temp.resolve("archive"));
+            Extraction x = new Extraction(archive, name, out, limits);
+            x.run();
+            return new Extracted(temp, out, x.warnings);
         } catch (CaptureException | RuntimeException | Error e) {
             TempDirs.remove(temp);
             throw e;
