@@ -87,8 +87,9 @@ public final class MustGather {
                 String folders = not.isEmpty() ? "" : "; namespace folders without their namespace file were not"
                         + " inspected: " + String.join(", ", not.stream().limit(5).toList())
                         + (not.size() > 5 ? " and " + (not.size() - 5) + " more" : "");
-                yield "a must-gather holds the " + kind + " of the " + inspected.size() + " namespace(s) it inspected"
-                        + " (openshift-*, default, kube-system...), not the applications'" + folders + add;
+                yield "a must-gather holds the " + kind + " of the namespaces it inspected only (" + inspected.size()
+                        + ": " + String.join(", ", inspected.stream().limit(5).toList())
+                        + (inspected.size() > 5 ? "..." : "") + "), not the applications'" + folders + add;
             }
             default -> "not in this must-gather" + add;
         };
