@@ -50,6 +50,8 @@ public final class ClusterObjectReader {
     private final InputLimits limits;
     private int itemsRead;
     private String incomplete;
+    private boolean wasList;
+    private String topKind;
 
     public ClusterObjectReader(Consumer<Object> facts, Consumer<ParseWarning> warnings) {
         this(facts, warnings, InputLimits.DEFAULTS);
@@ -77,6 +79,8 @@ public final class ClusterObjectReader {
         JsonLocation lastToken = null;
         itemsRead = 0;
         incomplete = null;
+        wasList = false;
+        topKind = null;
         try (InputStream in = Files.newInputStream(file);
              JsonParser p = yaml ? limits.boundedYaml(factory.createParser(in)) : factory.createParser(in)) {
             p.setCodec(MAPPER);
@@ -146,6 +150,16 @@ public final class ClusterObjectReader {
         return "over a reading limit (" + reason + "; --limit json-depth, string-length)";
     }
 
+    /** Whether the last file read was a List (it had {@code items}). */
+    public boolean wasList() {
+        return wasList;
+    }
+
+    /** The top-level {@code kind} of the last file read ({@code PodList}...), or null when it had none. */
+    public String topKind() {
+        return topKind;
+    }
+
     /** Why the last file read was incomplete (JSON cut short), or null when it was whole. */
     public String incomplete() {
         return incomplete;
@@ -194,6 +208,9 @@ public final class ClusterObjectReader {
                 fields.put(name, p.readValueAsTree());
             }
         }
+        wasList = sawItems;
+        JsonNode kindField = fields.get("kind");
+        topKind = kindField == null || !kindField.isTextual() ? null : kindField.asText();
         if (!sawItems) {
             JsonNode single = MAPPER.valueToTree(fields);
             count += emit(single, file, topLine, defaultKind);

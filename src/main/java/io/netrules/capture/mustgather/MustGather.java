@@ -386,10 +386,12 @@ public final class MustGather {
                 continue;
             }
             List<Object> read = new ArrayList<>();
-            ClusterObjectReader reader = new ClusterObjectReader(read::add, warnings::add, limits);
+            List<ParseWarning> fileWarnings = new ArrayList<>();
+            ClusterObjectReader reader = new ClusterObjectReader(read::add, fileWarnings::add, limits);
             try {
                 reader.read(f.path(), f.display(), kind);
             } catch (CaptureLimitException e) {
+                warnings.addAll(fileWarnings);
                 warnings.add(new ParseWarning(f.display(), e.line(), e.reason() + "; its objects are not read"));
                 if (incompleteFile == null) {
                     incompleteFile = f.display();
@@ -397,6 +399,18 @@ public final class MustGather {
                 }
                 continue;
             } catch (CaptureException e) {
+                if (!endsWithLineEnd(f.path())) {
+                    // The parse error comes from the cut: say so, not "not valid YAML".
+                    int line = lastLine(f.path());
+                    warnings.add(new ParseWarning(f.display(), line, "cut short (it does not end with a line end):"
+                            + " this file's objects are not read"));
+                    if (incompleteFile == null) {
+                        incompleteFile = f.display();
+                        incompleteReason = f.display() + ":" + line + " is cut short: its objects were not read";
+                    }
+                    continue;
+                }
+                warnings.addAll(fileWarnings);
                 int line = lineOf(e.getMessage(), f.display());
                 String why = e.getMessage().startsWith(f.display() + ":")
                         ? e.getMessage().substring(f.display().length() + 1).replaceFirst("^\\d+:\\d+: ", "").strip()
@@ -410,10 +424,21 @@ public final class MustGather {
                 }
                 continue;
             }
-            if (reader.incomplete() != null && incompleteFile == null) {
-                incompleteFile = f.display();
-                incompleteReason = f.display() + ": " + reader.incomplete();
+            String cut = cutShort(f.path(), reader);
+            if (cut != null) {
+                // A cut YAML file often still parses: a List that lost its tail reads as a shorter
+                // List, an object as one without its status. oc ends every file with a line end
+                // and every List with its kind (keys are sorted: kind comes after items).
+                int line = lastLine(f.path());
+                warnings.add(new ParseWarning(f.display(), line, "cut short (" + cut
+                        + "): this file's objects are not read"));
+                if (incompleteFile == null) {
+                    incompleteFile = f.display();
+                    incompleteReason = f.display() + ":" + line + " is cut short: its objects were not read";
+                }
+                continue;
             }
+            warnings.addAll(fileWarnings);
             Set<String> thisFile = new HashSet<>();
             for (Object o : read) {
                 String key = key(o);
@@ -428,6 +453,52 @@ public final class MustGather {
             seen.addAll(thisFile);
         }
         return new KindRead(!list.isEmpty(), where(kind), incompleteFile, incompleteReason);
+    }
+
+    /** Why a file that parsed was nonetheless cut short, or null when it is whole. */
+    private static String cutShort(Path file, ClusterObjectReader reader) {
+        if (reader.incomplete() != null) {
+            return reader.incomplete();
+        }
+        if (!endsWithLineEnd(file)) {
+            return "it does not end with a line end";
+        }
+        if (reader.wasList() && reader.topKind() == null) {
+            return "the List ends before its kind, which oc writes after the items";
+        }
+        return null;
+    }
+
+    /** Whether the file is empty or ends with a line end, as every file oc writes does. */
+    private static boolean endsWithLineEnd(Path file) {
+        try (var raf = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            long size = raf.length();
+            if (size == 0) {
+                return true;
+            }
+            raf.seek(size - 1);
+            return raf.read() == '\n';
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** The number of the file's last line. */
+    private static int lastLine(Path file) {
+        int lines = 0;
+        int last = '\n';
+        try (var in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (b == '\n') {
+                    lines++;
+                }
+                last = b;
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return last == '\n' ? lines : lines + 1;
     }
 
     private static final Pattern LINE = Pattern.compile(":(\\d+):(\\d+): ");
