@@ -83,7 +83,9 @@ public final class Capture {
         FileBudget budget = new FileBudget(limits.files(), warnings);
         List<CaptureArchive.Extracted> nested = new ArrayList<>();
         try {
-            if (MustGather.isImageFolder(root)) {
+            if (MustGather.isImageFolder(root) && !CaptureMetadata.exists(root)
+                    && !Files.isDirectory(root.resolve("cluster")) && !Files.isDirectory(root.resolve("probes"))
+                    && !Files.isDirectory(root.resolve("logs"))) {
                 // A must-gather's image folder: its nodes/ (4.14+ gather_ppc) is no node folder of ours.
                 MustGather mg = MustGather.open(List.of(new MustGather.Root(root, "")), warnings, budget);
                 return new Capture(root, CaptureMetadata.NONE, new LinkedHashMap<>(), null, new TreeMap<>(), warnings,

@@ -276,6 +276,43 @@ class MustGatherTest {
     }
 
     @Test
+    void aNodeSelectorGatherHasOneMoreLevel(@TempDir Path tmp) throws Exception {
+        // oc adm must-gather --node-selector: <top>/<node, sanitised>/<image folder>/
+        Path top = tmp.resolve("must-gather.local.77");
+        Path image = top.resolve("master-0-ocp4-example-com").resolve(IMAGE);
+        copyTree(SAMPLE.resolve(IMAGE), image);
+        Files.copy(SAMPLE.resolve("timestamp"), top.resolve("timestamp"));
+        assertTrue(Capture.looksLikeCapture(top));
+        Cli r = run(top);
+        assertEquals(0, r.status(), r.err());
+        JsonNode d = json(r);
+        assertEquals(List.of(), warnings(d));
+        assertEquals("must-gather", d.path("summary").path("sources").path("nodes").asText());
+        assertNotNull(reason(d, "NR-IPT-001", "worker-1.ocp4.example.com"));
+        // A folder of must-gathers is no must-gather itself (batch reads each).
+        assertFalse(Capture.looksLikeCapture(tmp));
+    }
+
+    @Test
+    void theOpenShift4KindsAreReadFromClusterFilesToo(@TempDir Path tmp) throws Exception {
+        Path capture = tmp.resolve("c");
+        Files.createDirectories(capture.resolve("cluster"));
+        Files.copy(SAMPLE.resolve(IMAGE + "cluster-scoped-resources/config.openshift.io/networks.yaml"),
+                capture.resolve("cluster/networkconfigs.yaml"));
+        Files.copy(SAMPLE.resolve(IMAGE + "cluster-scoped-resources/operator.openshift.io/networks/cluster.yaml"),
+                capture.resolve("cluster/networkoperators.yaml"));
+        Files.copy(SAMPLE.resolve(IMAGE + "cluster-scoped-resources/config.openshift.io/clusterversions.yaml"),
+                capture.resolve("cluster/clusterversions.yaml"));
+        List<ParseWarning> warnings = new ArrayList<>();
+        List<Object> facts = facts(capture, warnings);
+        assertEquals(List.of(), warnings);
+        assertEquals("OpenShiftSDN", of(facts, NetworkConfig.class).get(0).networkType());
+        assertEquals("cluster/networkconfigs.yaml", of(facts, NetworkConfig.class).get(0).source().file());
+        assertEquals(4789, of(facts, NetworkOperator.class).get(0).vxlanPort());
+        assertEquals("4.12.0", of(facts, ClusterVersion.class).get(0).version());
+    }
+
+    @Test
     void twoImageFoldersAreReadAsOneAndAnObjectInBothIsTakenOnce(@TempDir Path tmp) throws Exception {
         Path mg = tmp.resolve(TOP);
         copyTree(SAMPLE, mg);
