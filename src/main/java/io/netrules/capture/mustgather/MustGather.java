@@ -48,7 +48,10 @@ public final class MustGather {
     /** Files {@code oc adm must-gather} writes at its top, next to the image folders. */
     private static final Set<String> TOP_FILES = Set.of("timestamp", "event-filter.html", "must-gather.logs");
 
-    /** The pods whose container logs are read, by namespace: the container and the pod name pattern. */
+    /**
+     * Whose container logs are read: by namespace, the container. Only the sdn container of the
+     * openshift-sdn pods (the log rules read it); a must-gather holds hundreds of other logs.
+     */
     private static final Map<String, String> LOG_CONTAINERS = Map.of("openshift-sdn", "sdn");
 
     /** One image folder, and how evidence names it (relative to the capture, ending with '/'). */
@@ -182,7 +185,7 @@ public final class MustGather {
         }
     }
 
-    /** Indexes the image folders given; {@code displays} name each (relative to the capture, ending in '/'). */
+    /** Indexes the image folders given (each with how evidence names it); no object is read yet. */
     public static MustGather open(List<Root> roots, List<ParseWarning> warnings, FileBudget budget)
             throws IOException {
         MustGather mg = new MustGather(roots);
