@@ -1,5 +1,6 @@
 package io.netrules.capture;
 
+import io.netrules.capture.mustgather.MustGather;
 import io.netrules.parse.InputLimits;
 import io.netrules.model.ParseWarning;
 
@@ -30,6 +31,8 @@ public final class Capture {
     private final Map<String, Path> podLogs;
     private final InputLimits limits;
     private final List<Path> nodeArchives;
+    private final MustGather mustGather;
+    private final List<CaptureArchive.Extracted> nested;
 
     /** A cluster object file and the input (kind) it is read as. */
     public record ClusterFile(String input, Path path, String display) {
@@ -37,7 +40,8 @@ public final class Capture {
 
     private Capture(Path root, CaptureMetadata metadata, Map<String, ClusterFile> clusterFiles, Path probesFile,
                     Map<String, NodeFolder> nodes, List<ParseWarning> warnings, Map<String, Path> podLogs,
-                    InputLimits limits, List<Path> nodeArchives) {
+                    InputLimits limits, List<Path> nodeArchives, MustGather mustGather,
+                    List<CaptureArchive.Extracted> nested) {
         this.root = root;
         this.metadata = metadata;
         this.clusterFiles = clusterFiles;
@@ -47,12 +51,14 @@ public final class Capture {
         this.podLogs = podLogs;
         this.limits = limits;
         this.nodeArchives = List.copyOf(nodeArchives);
+        this.mustGather = mustGather;
+        this.nested = List.copyOf(nested);
     }
 
     /** The same capture with these node folders and warnings (node sosreports added to it). */
     Capture withNodes(Map<String, NodeFolder> nodes, List<ParseWarning> warnings) {
         return new Capture(root, metadata, clusterFiles, probesFile, new TreeMap<>(nodes), new ArrayList<>(warnings),
-                podLogs, limits, List.of());
+                podLogs, limits, List.of(), mustGather, nested);
     }
 
     /**
@@ -80,7 +86,7 @@ public final class Capture {
     public static boolean looksLikeCapture(Path dir) {
         return Files.isRegularFile(dir.resolve("capture.json")) || Files.isDirectory(dir.resolve("cluster"))
                 || Files.isDirectory(dir.resolve("nodes")) || Files.isDirectory(dir.resolve("probes"))
-                || Files.isDirectory(dir.resolve("logs"));
+                || Files.isDirectory(dir.resolve("logs")) || MustGather.isMustGather(dir);
     }
 
     /** Opens a capture, with the warnings of what came before (the archive it was extracted from). */
@@ -93,7 +99,16 @@ public final class Capture {
         }
         List<ParseWarning> warnings = new ArrayList<>(earlier);
         FileBudget budget = new FileBudget(limits.files(), warnings);
+        List<CaptureArchive.Extracted> nested = new ArrayList<>();
         try {
+            if (MustGather.isImageFolder(root) && !CaptureMetadata.exists(root)
+                    && !Files.isDirectory(root.resolve("cluster")) && !Files.isDirectory(root.resolve("probes"))
+                    && !Files.isDirectory(root.resolve("logs"))) {
+                // A must-gather's image folder: its nodes/ (4.14+ gather_ppc) is no node folder of ours.
+                MustGather mg = MustGather.open(List.of(new MustGather.Root(root, "")), warnings, budget);
+                return new Capture(root, CaptureMetadata.NONE, new LinkedHashMap<>(), null, new TreeMap<>(), warnings,
+                        new TreeMap<>(), limits, List.of(), mg, nested);
+            }
             CaptureMetadata meta = CaptureMetadata.NONE;
             if (CaptureMetadata.exists(root)) {
                 Path json = root.resolve("capture.json");
@@ -109,13 +124,41 @@ public final class Capture {
                     }
                 }
             }
+            List<MustGather.Root> mgRoots = new ArrayList<>();
+            List<String> unknown = new ArrayList<>();
             for (Path p : budget.list(root, "./")) {
                 String fn = p.getFileName().toString();
-                if (!KNOWN_TOP.contains(fn) && !fn.startsWith(".")) {
-                    warnings.add(new ParseWarning(fn + (Files.isDirectory(p) ? "/" : ""), 0,
-                            "unknown file; ignored"));
+                if (KNOWN_TOP.contains(fn) || fn.startsWith(".")) {
+                    continue;
+                }
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    List<Path> found = MustGather.findRoots(p);
+                    found.forEach(r -> mgRoots.add(new MustGather.Root(r, display(root, r))));
+                    if (found.isEmpty()) {
+                        unknown.add(fn + "/");
+                    }
+                } else if (CaptureArchive.isArchive(p) && Files.isRegularFile(p)) {
+                    // A must-gather as its archive, next to cluster/ or nodes/: extracted with the
+                    // same checks and limits as a capture's archive; evidence names the archive.
+                    CaptureArchive.Extracted x = CaptureArchive.extractInside(p, limits);
+                    nested.add(x);
+                    warnings.addAll(x.warnings());
+                    List<Path> found = MustGather.findRoots(x.root());
+                    found.forEach(r -> mgRoots.add(new MustGather.Root(r, fn + "/" + display(x.root(), r))));
+                    if (found.isEmpty()) {
+                        warnings.add(new ParseWarning(fn, 0, "archive holds no must-gather (no folder with"
+                                + " cluster-scoped-resources/ or namespaces/); ignored"));
+                    }
+                } else {
+                    unknown.add(fn);
                 }
             }
+            for (String fn : unknown) {
+                if (!(MustGather.isTopFile(fn) && !mgRoots.isEmpty())) {
+                    warnings.add(new ParseWarning(fn, 0, "unknown file; ignored"));
+                }
+            }
+            MustGather mg = mgRoots.isEmpty() ? null : MustGather.open(mgRoots, warnings, budget);
             Map<String, ClusterFile> cluster = indexCluster(root.resolve("cluster"), warnings, budget);
             Path probes = root.resolve(ClusterInputs.PROBES_FILE);
             Map<String, NodeFolder> nodes = new TreeMap<>();
@@ -134,10 +177,20 @@ public final class Capture {
                 }
             }
             return new Capture(root, meta, cluster, Files.isRegularFile(probes) ? probes : null, nodes, warnings,
-                    indexLogs(root.resolve("logs"), warnings, budget), limits, nodeArchives);
+                    indexLogs(root.resolve("logs"), warnings, budget), limits, nodeArchives, mg, nested);
         } catch (IOException e) {
+            nested.forEach(CaptureArchive.Extracted::close);
             throw new CaptureException(root + ": cannot read capture: " + e.getMessage());
+        } catch (CaptureException | RuntimeException | Error e) {
+            nested.forEach(CaptureArchive.Extracted::close);
+            throw e;
         }
+    }
+
+    /** A path under {@code base} as evidence names it: relative, '/'-separated, ending with '/'. */
+    private static String display(Path base, Path dir) {
+        String rel = base.relativize(dir).toString().replace(java.io.File.separatorChar, '/');
+        return rel.isEmpty() ? "" : rel + "/";
     }
 
     /** The warning for a file over the file-size limit, which is therefore not read. */
@@ -194,6 +247,16 @@ public final class Capture {
             }
         }
         return logs;
+    }
+
+    /** The must-gather(s) the capture holds, read as its cluster objects where cluster/ has none; or null. */
+    public MustGather mustGather() {
+        return mustGather;
+    }
+
+    /** Removes the folders the must-gather archives inside the capture were extracted to. */
+    public void closeNested() {
+        nested.forEach(CaptureArchive.Extracted::close);
     }
 
     /** Container logs by {@code namespace/pod}. */

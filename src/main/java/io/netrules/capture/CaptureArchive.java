@@ -95,6 +95,7 @@ public final class CaptureArchive {
         @Override
         public void close() {
             sosreports.forEach(Extracted::close);
+            capture.closeNested();
             if (extracted != null) {
                 extracted.close();
             }
@@ -199,18 +200,29 @@ public final class CaptureArchive {
      * {@code sos_commands/}: the archive's top or its one top folder).
      */
     public static Extracted extractSosreport(Path archive, InputLimits limits) throws CaptureException {
+        Extracted extracted = extractInside(archive, limits);
+        Path root = NodeSosreports.sosRoot(extracted.root());
+        if (root == null) {
+            extracted.close();
+            throw new CaptureException(archive + ": holds no sosreport (no sos_commands/ at its top or in its one"
+                    + " top folder)");
+        }
+        return new Extracted(extracted.tempDir, root, extracted.warnings);
+    }
+
+    /**
+     * Extracts an archive found inside a capture folder (a must-gather's {@code .tar.gz} next to
+     * {@code cluster/}), with the same checks and limits, into a new private temp folder: its
+     * {@link Extracted#root()} is what the archive holds, as it is.
+     */
+    static Extracted extractInside(Path archive, InputLimits limits) throws CaptureException {
         String name = archive.getFileName().toString();
         Path temp = TempDirs.create();
         try {
             Path out = Files.createDirectory(temp.resolve("archive"));
             Extraction x = new Extraction(archive, name, out, limits);
             x.run();
-            Path root = NodeSosreports.sosRoot(out);
-            if (root == null) {
-                throw new CaptureException(archive + ": holds no sosreport (no sos_commands/ at its top or in its one"
-                        + " top folder)");
-            }
-            return new Extracted(temp, root, x.warnings);
+            return new Extracted(temp, out, x.warnings);
         } catch (CaptureException | RuntimeException | Error e) {
             TempDirs.remove(temp);
             throw e;
@@ -218,6 +230,7 @@ public final class CaptureArchive {
             TempDirs.remove(temp);
             throw new CaptureException(archive + ": cannot extract: " + e.getMessage());
         }
+    }
     }
 
     /**

@@ -17,10 +17,22 @@ public final class ClusterInputs {
     public static final String ENDPOINTS = "endpoints";
     public static final String ROUTES = "routes";
     public static final String PROBES = "probes";
+    /** OpenShift 4 only: config.openshift.io ClusterVersion (the release). */
+    public static final String CLUSTERVERSIONS = "clusterversions";
+    /** OpenShift 4 only: config.openshift.io Network (networkType, cluster network, MTU). */
+    public static final String NETWORKCONFIGS = "networkconfigs";
+    /** OpenShift 4 only: operator.openshift.io Network (the plugin's settings). */
+    public static final String NETWORKOPERATORS = "networkoperators";
 
     /** Object kinds, in the order they are read. */
     public static final List<String> KINDS = List.of(NODES, HOSTSUBNETS, NETNAMESPACES, CLUSTERNETWORKS, PODS,
-            SERVICES, ENDPOINTS, ROUTES);
+            SERVICES, ENDPOINTS, ROUTES, CLUSTERVERSIONS, NETWORKCONFIGS, NETWORKOPERATORS);
+
+    /**
+     * The OpenShift 4 kinds: read from a must-gather or a {@code cluster/<kind>.json}; live mode
+     * does not list them (yet).
+     */
+    public static final List<String> OPENSHIFT4_KINDS = List.of(CLUSTERVERSIONS, NETWORKCONFIGS, NETWORKOPERATORS);
 
     public static final String PROBES_FILE = "probes/probes.jsonl";
 
@@ -45,6 +57,10 @@ public final class ClusterInputs {
 
     /** The command that lists this kind, for the live collector and for the report. */
     public static String command(String kind) {
-        return "oc get " + kind + " --all-namespaces -o json";
+        return switch (kind) {
+            case NETWORKCONFIGS -> "oc get networks.config.openshift.io -o json";
+            case NETWORKOPERATORS -> "oc get networks.operator.openshift.io -o json";
+            default -> "oc get " + kind + " --all-namespaces -o json";
+        };
     }
 }

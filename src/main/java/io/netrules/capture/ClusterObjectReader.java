@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.netrules.model.ClusterNetwork;
+import io.netrules.model.ClusterVersion;
+import io.netrules.model.NetworkConfig;
+import io.netrules.model.NetworkOperator;
 import io.netrules.model.EndpointAddress;
 import io.netrules.model.HostSubnet;
 import io.netrules.model.NetNamespace;
@@ -47,6 +50,8 @@ public final class ClusterObjectReader {
     private final InputLimits limits;
     private int itemsRead;
     private String incomplete;
+    private boolean wasList;
+    private String topKind;
 
     public ClusterObjectReader(Consumer<Object> facts, Consumer<ParseWarning> warnings) {
         this(facts, warnings, InputLimits.DEFAULTS);
@@ -74,6 +79,8 @@ public final class ClusterObjectReader {
         JsonLocation lastToken = null;
         itemsRead = 0;
         incomplete = null;
+        wasList = false;
+        topKind = null;
         try (InputStream in = Files.newInputStream(file);
              JsonParser p = yaml ? limits.boundedYaml(factory.createParser(in)) : factory.createParser(in)) {
             p.setCodec(MAPPER);
@@ -143,6 +150,16 @@ public final class ClusterObjectReader {
         return "over a reading limit (" + reason + "; --limit json-depth, string-length)";
     }
 
+    /** Whether the last file read was a List (it had {@code items}). */
+    public boolean wasList() {
+        return wasList;
+    }
+
+    /** The top-level {@code kind} of the last file read ({@code PodList}...), or null when it had none. */
+    public String topKind() {
+        return topKind;
+    }
+
     /** Why the last file read was incomplete (JSON cut short), or null when it was whole. */
     public String incomplete() {
         return incomplete;
@@ -191,6 +208,9 @@ public final class ClusterObjectReader {
                 fields.put(name, p.readValueAsTree());
             }
         }
+        wasList = sawItems;
+        JsonNode kindField = fields.get("kind");
+        topKind = kindField == null || !kindField.isTextual() ? null : kindField.asText();
         if (!sawItems) {
             JsonNode single = MAPPER.valueToTree(fields);
             count += emit(single, file, topLine, defaultKind);
@@ -215,6 +235,25 @@ public final class ClusterObjectReader {
                 return endpoints(item, file, line);
             }
             case "route", "routes" -> facts.accept(route(item, file, line));
+            case "clusterversion", "clusterversions" -> facts.accept(clusterVersion(item, file, line));
+            case "networkconfigs" -> facts.accept(networkConfig(item, file, line));
+            case "networkoperators" -> facts.accept(networkOperator(item, file, line));
+            case "network" -> {
+                // config.openshift.io and operator.openshift.io both name their kind Network: the
+                // group tells them apart, else the file's kind.
+                String api = text(item, "apiVersion");
+                if (api != null && api.startsWith("config.openshift.io/")
+                        || api == null && ClusterInputs.NETWORKCONFIGS.equals(defaultKind)) {
+                    facts.accept(networkConfig(item, file, line));
+                } else if (api != null && api.startsWith("operator.openshift.io/")
+                        || api == null && ClusterInputs.NETWORKOPERATORS.equals(defaultKind)) {
+                    facts.accept(networkOperator(item, file, line));
+                } else {
+                    warnings.accept(new ParseWarning(file, line, "object of kind Network (" + api
+                            + ") is not used; ignored"));
+                    return 0;
+                }
+            }
             default -> {
                 warnings.accept(new ParseWarning(file, line, "object of kind " + kind + " is not used; ignored"));
                 return 0;
@@ -375,6 +414,58 @@ public final class ClusterObjectReader {
         String desc = "route/" + ns + "/" + name + " host=" + host + (path != null ? " path=" + path : "")
                 + " to=" + to + (targetPort != null ? " targetPort=" + targetPort : "");
         return new Route(ns, name, host, path, to, targetPort, Source.of(file, line, desc));
+    }
+
+    private static ClusterVersion clusterVersion(JsonNode item, String file, int line) {
+        String name = text(item.path("metadata"), "name");
+        String version = text(item.path("status").path("desired"), "version");
+        return new ClusterVersion(name, version, Source.of(file, line, "clusterversion/" + name + " version="
+                + version));
+    }
+
+    private static NetworkConfig networkConfig(JsonNode item, String file, int line) {
+        String name = text(item.path("metadata"), "name");
+        JsonNode spec = item.path("spec");
+        String type = text(spec, "networkType");
+        if (type == null) {
+            type = text(item.path("status"), "networkType");
+        }
+        List<String> cidrs = new ArrayList<>();
+        for (JsonNode c : spec.path("clusterNetwork")) {
+            String cidr = text(c, "cidr");
+            if (cidr != null) {
+                cidrs.add(cidr);
+            }
+        }
+        List<String> services = new ArrayList<>();
+        for (JsonNode s : spec.path("serviceNetwork")) {
+            if (s.isTextual()) {
+                services.add(s.asText());
+            }
+        }
+        Integer mtu = integer(item.path("status"), "clusterNetworkMTU");
+        return new NetworkConfig(name, type, cidrs, services, mtu, Source.of(file, line, "network.config/" + name
+                + " networkType=" + type + " clusterNetwork=" + String.join(",", cidrs) + " serviceNetwork="
+                + String.join(",", services) + " clusterNetworkMTU=" + mtu));
+    }
+
+    private static NetworkOperator networkOperator(JsonNode item, String file, int line) {
+        String name = text(item.path("metadata"), "name");
+        JsonNode dn = item.path("spec").path("defaultNetwork");
+        String type = text(dn, "type");
+        JsonNode sdn = dn.path("openshiftSDNConfig");
+        JsonNode ovn = dn.path("ovnKubernetesConfig");
+        String mode = text(sdn, "mode");
+        Integer vxlanPort = integer(sdn, "vxlanPort");
+        Integer genevePort = integer(ovn, "genevePort");
+        Integer mtu = integer(sdn, "mtu");
+        if (mtu == null) {
+            mtu = integer(ovn, "mtu");
+        }
+        return new NetworkOperator(name, type, mode, vxlanPort, genevePort, mtu, Source.of(file, line,
+                "network.operator/" + name + " defaultNetwork=" + type + (mode != null ? " mode=" + mode : "")
+                        + (vxlanPort != null ? " vxlanPort=" + vxlanPort : "")
+                        + (genevePort != null ? " genevePort=" + genevePort : "") + " mtu=" + mtu));
     }
 
     private static String text(JsonNode node, String field) {

@@ -15,19 +15,19 @@ import java.util.stream.Stream;
  * taken at most up to what is left before they are sorted, so a folder of ten million entries
  * costs no more memory than the limit allows.
  */
-final class FileBudget {
+public final class FileBudget {
     private final long max;
     private final List<ParseWarning> warnings;
     private long listed;
     private boolean spent;
 
-    FileBudget(long max, List<ParseWarning> warnings) {
+    public FileBudget(long max, List<ParseWarning> warnings) {
         this.max = max;
         this.warnings = warnings;
     }
 
     /** The entries of {@code dir}, sorted; fewer (or none) once the limit is reached. */
-    List<Path> list(Path dir, String display) throws IOException {
+    public List<Path> list(Path dir, String display) throws IOException {
         if (spent) {
             return List.of();
         }

@@ -9,6 +9,7 @@ import io.netrules.capture.FactSources;
 import io.netrules.capture.CaptureLimitException;
 import io.netrules.parse.InputLimits;
 import io.netrules.capture.ProbesReader;
+import io.netrules.capture.mustgather.MustGather;
 import io.netrules.model.Collected;
 import io.netrules.model.HostSubnet;
 import io.netrules.model.Node;
@@ -38,6 +39,7 @@ final class ClusterFacts {
     private final List<HostSubnet> hostSubnets = new ArrayList<>();
     private final List<Collected> markers = new ArrayList<>();
     private final InputStates states = new InputStates(null);
+    private final Map<String, String> sources = new java.util.LinkedHashMap<>();
     // Lookups by name, built on first use once reading is done: a node session asks for its own
     // Node and HostSubnet, and there can be 2000 of each (and tens of thousands of pods).
     private volatile Map<String, Node> nodeByName;
@@ -73,6 +75,9 @@ final class ClusterFacts {
                 facts.markCollected(f.input(), f.display());
             }
         }
+        if (capture.mustGather() != null) {
+            facts.readMustGather(capture, warnings);
+        }
         if (capture.probesFile() != null
                 && !facts.tooLarge(capture.probesFile(), ClusterInputs.PROBES_FILE, ClusterInputs.PROBES, limits,
                 warnings)) {
@@ -85,6 +90,45 @@ final class ClusterFacts {
             }
         }
         return facts;
+    }
+
+    /**
+     * The kinds cluster/ does not give, from the must-gather: a {@code cluster/<kind>.json} wins
+     * for its whole kind (the must-gather's objects of that kind are not read). A kind a
+     * must-gather holds whole (nodes, clusternetworks, hostsubnets where present, the
+     * config/operator objects) counts as collected; a kind it holds for its own namespaces only
+     * (pods, services, endpoints, routes) is read, for what it tells (which node an sdn pod runs
+     * on), but counts as not collected, with the reason and what to add.
+     */
+    private void readMustGather(Capture capture, List<ParseWarning> warnings) {
+        MustGather mg = capture.mustGather();
+        for (String kind : ClusterInputs.KINDS) {
+            Capture.ClusterFile file = capture.clusterFiles().get(kind);
+            if (file != null) {
+                sources.put(kind, file.display());
+                continue;
+            }
+            MustGather.KindRead r = mg.read(kind, this::add, warnings, capture.limits());
+            if (!r.found()) {
+                states.notCollectedReason(kind, mg.notCollectedReason(kind));
+                continue;
+            }
+            if (MustGather.PARTIAL_KINDS.contains(kind)) {
+                sources.put(kind, "must-gather (its own namespaces only)");
+                states.notCollectedReason(kind, mg.notCollectedReason(kind));
+            } else if (r.incompleteFile() != null) {
+                sources.put(kind, "must-gather");
+                states.incomplete(kind, r.incompleteFile(), r.incompleteReason());
+            } else {
+                sources.put(kind, "must-gather");
+                markCollected(kind, r.where());
+            }
+        }
+    }
+
+    /** Which source gave each cluster kind, when the capture holds a must-gather; else empty. */
+    Map<String, String> sources() {
+        return sources;
     }
 
     /** The input a capture.json {@code what} names: a file name, a cluster kind, or an input key. */

@@ -7,6 +7,8 @@ import io.netrules.capture.ClusterInputs;
 import io.netrules.parse.InputLimits;
 import io.netrules.capture.ProbesReader;
 import io.netrules.capture.NodeFolder;
+import io.netrules.capture.mustgather.MustGather;
+import io.netrules.parse.logs.CriLogParser;
 import io.netrules.model.ClusterScope;
 import io.netrules.model.Collected;
 import io.netrules.model.EthtoolLink;
@@ -116,6 +118,15 @@ public final class Evaluator {
                         "pod not in cluster/pods.json (or not scheduled): cannot tell its node; log not read"));
             }
         }
+        if (capture.mustGather() != null) {
+            for (Map.Entry<String, List<MustGather.LogFile>> e : capture.mustGather().podLogs().entrySet()) {
+                String[] nsPod = e.getKey().split("/", 2);
+                if (!capture.podLogs().containsKey(e.getKey()) && cluster.nodeOf(nsPod[0], nsPod[1]) == null) {
+                    warnings.add(new ParseWarning(e.getValue().get(0).display(), 0,
+                            "pod not among the pods read (or not scheduled): cannot tell its node; log not read"));
+                }
+            }
+        }
         List<ReportFinding> findings = new ArrayList<>();
         List<NotEvaluated> notEvaluated = new ArrayList<>();
         for (ScopeResult r : results) {
@@ -131,7 +142,7 @@ public final class Evaluator {
                 .thenComparing(ParseWarning::text));
         List<NodeRow> nodeRows = results.stream().map(ScopeResult::row).filter(java.util.Objects::nonNull).toList();
         return new Diagnosis(captureName, capture.metadata(), summarize(findings), findings, notEvaluated,
-                sortedWarnings, nodeRows);
+                sortedWarnings, nodeRows, cluster.sources());
     }
 
     /** The node table's row: address and subnet from the cluster objects, MTUs from the node's interfaces. */
@@ -261,6 +272,10 @@ public final class Evaluator {
             List<NetInterface> interfaces = new ArrayList<>();
             List<EthtoolLink> links = new ArrayList<>();
             NodeFolder folder = capture.nodes().get(node);
+            if (folder == null && capture.mustGather() != null) {
+                states.nodeInputsNotCollected("a must-gather holds no node network state (addresses, routes, flows,"
+                        + " iptables); add the node's sosreport to the capture as nodes/" + node + "/");
+            }
             if (folder != null) {
                 folder.interrupted().forEach(states::notCollectedReason);
                 for (Map.Entry<NodeFolder.InputFile, List<String>> e : folder.files().entrySet()) {
@@ -362,6 +377,13 @@ public final class Evaluator {
                                     InputStates states, List<ParseWarning> warnings) {
         for (io.netrules.model.Pod pod : cluster.podsOn(node)) {
             Path log = capture.podLogs().get(pod.namespace() + "/" + pod.name());
+            if (log == null && capture.mustGather() != null) {
+                List<MustGather.LogFile> files = capture.mustGather().podLogs().get(pod.namespace() + "/" + pod.name());
+                if (files != null) {
+                    readMustGatherLogs(node, pod, files, capture.limits(), session, states, warnings);
+                }
+                continue;
+            }
             if (log == null) {
                 continue;
             }
@@ -390,6 +412,70 @@ public final class Evaluator {
                 warnings.add(new ParseWarning(display, 0, "cannot read: " + e.getMessage()));
             }
         }
+    }
+
+    /**
+     * A must-gather pod's container logs, oldest file first, as one log: the CRI and timestamp
+     * prefixes are removed (CriLogParser), each line keeps its file and line as its source, and the
+     * lines are numbered on across the files so a reader of the log sees them in order.
+     */
+    private static void readMustGatherLogs(String node, io.netrules.model.Pod pod, List<MustGather.LogFile> files,
+                                           InputLimits limits, Consumer<Object> session, InputStates states,
+                                           List<ParseWarning> warnings) {
+        int[] sequence = {0};
+        String first = null;
+        for (MustGather.LogFile f : files) {
+            try {
+                long size = f.gzip() ? gunzippedSize(f.path(), limits.fileSize()) : Files.size(f.path());
+                if (size > limits.fileSize()) {
+                    warnings.add(Capture.tooLarge(f.display(), size, limits, "this log file is not read"));
+                    continue;
+                }
+            } catch (IOException e) {
+                warnings.add(new ParseWarning(f.display(), 0, "cannot read: " + e.getMessage()));
+                continue;
+            }
+            Lines.LongLineHandler longLines = (n, length) -> warnings.add(ProbesReader.longLine(f.display(), n, length,
+                    limits));
+            try (Lines lines = f.gzip()
+                    ? Lines.open(new java.util.zip.GZIPInputStream(Files.newInputStream(f.path())), limits.lineLength(),
+                    longLines)
+                    : Lines.open(f.path(), limits.lineLength(), longLines)) {
+                CriLogParser parser = new CriLogParser(f.cri() ? CriLogParser.Format.CRI
+                        : CriLogParser.Format.TIMESTAMPED, l -> session.accept(new PodLogLine(node, pod.namespace(),
+                        pod.name(), ++sequence[0], l.text(), Source.of(f.display(), l.number(), l.text().strip()))));
+                for (io.netrules.parse.Line line : lines) {
+                    parser.accept(line);
+                }
+                parser.finish();
+                if (first == null) {
+                    first = f.display();
+                }
+            } catch (IOException | UncheckedIOException e) {
+                warnings.add(new ParseWarning(f.display(), 0, "cannot read: " + e.getMessage()));
+            }
+        }
+        if (first != null) {
+            session.accept(new Collected(node, ClusterInputs.POD_LOGS, pod.namespace() + "/" + pod.name(),
+                    Source.file(first)));
+            states.collected(ClusterInputs.POD_LOGS, first);
+        }
+    }
+
+    /** A gzip file's size once decompressed, counted up to just past {@code max}. */
+    private static long gunzippedSize(Path file, long max) throws IOException {
+        long total = 0;
+        byte[] buf = new byte[64 * 1024];
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > max) {
+                    break;
+                }
+            }
+        }
+        return total;
     }
 
     private ScopeResult evaluateCluster(ClusterFacts cluster, List<NodeSummary> nodes) {

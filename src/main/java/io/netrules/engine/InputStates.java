@@ -21,6 +21,7 @@ final class InputStates {
     private final Map<String, State> states = new LinkedHashMap<>();
     private final Map<String, String> notCollectedReasons = new HashMap<>();
     private final InputStates parent;
+    private String nodeInputsReason;
 
     InputStates(InputStates parent) {
         this.parent = parent;
@@ -53,6 +54,14 @@ final class InputStates {
         notCollectedReasons.putIfAbsent(input, why);
     }
 
+    /**
+     * Why every node input not otherwise explained is missing (a must-gather without the node's
+     * own folder holds no node network state).
+     */
+    void nodeInputsNotCollected(String why) {
+        nodeInputsReason = why;
+    }
+
     State state(String input) {
         State s = states.get(input);
         if (s == null && parent != null) {
@@ -64,6 +73,10 @@ final class InputStates {
         String why = notCollectedReasons.get(input);
         if (why == null && parent != null) {
             why = parent.notCollectedReasons.get(input);
+        }
+        if (why == null && nodeInputsReason != null && !ClusterInputs.isClusterInput(input)
+                && !ClusterInputs.POD_LOGS.equals(input) && !RuleBase.PRIMARY_INTERFACE.equals(input)) {
+            why = nodeInputsReason;
         }
         return new State(Status.NOT_COLLECTED, null, why);
     }

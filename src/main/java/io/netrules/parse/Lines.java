@@ -95,6 +95,17 @@ public final class Lines implements Iterable<Line>, AutoCloseable {
                 longLines, dropCutLine);
     }
 
+    /**
+     * The lines of a stream (a decompressed file), read as UTF-8; a line over {@code maxLineLength}
+     * characters is skipped and handed to {@code longLines}. Closing the Lines closes the stream.
+     */
+    public static Lines open(java.io.InputStream in, long maxLineLength, LongLineHandler longLines) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        return new Lines(new java.io.InputStreamReader(in, decoder), MAX_BUFFER, maxLineLength, longLines, false);
+    }
+
     /** The last line, when it had no line end and was therefore left out ({@link #openToolOutput}); else null. */
     public Line cutLine() {
         return cut;

@@ -41,6 +41,10 @@ public final class JsonReport {
         summary.put("errors", d.summary().errors());
         summary.put("warnings", d.summary().warnings());
         summary.put("info", d.summary().info());
+        if (!d.sources().isEmpty()) {
+            // Only when the capture holds a must-gather: where each cluster kind came from.
+            summary.put("sources", d.sources());
+        }
         root.put("summary", summary);
         List<Object> findings = new ArrayList<>();
         for (ReportFinding f : d.findings()) {

