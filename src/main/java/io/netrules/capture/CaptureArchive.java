@@ -201,7 +201,13 @@ public final class CaptureArchive {
      */
     public static Extracted extractSosreport(Path archive, InputLimits limits) throws CaptureException {
         Extracted extracted = extractInside(archive, limits);
-        Path root = NodeSosreports.sosRoot(extracted.root());
+        Path root;
+        try {
+            root = NodeSosreports.sosRoot(extracted.root());
+        } catch (IOException e) {
+            extracted.close();
+            throw new CaptureException(archive + ": cannot extract: " + e.getMessage());
+        }
         if (root == null) {
             extracted.close();
             throw new CaptureException(archive + ": holds no sosreport (no sos_commands/ at its top or in its one"
@@ -230,7 +236,6 @@ public final class CaptureArchive {
             TempDirs.remove(temp);
             throw new CaptureException(archive + ": cannot extract: " + e.getMessage());
         }
-    }
     }
 
     /**

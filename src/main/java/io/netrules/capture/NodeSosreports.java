@@ -163,6 +163,13 @@ public final class NodeSosreports {
             } catch (CaptureException | RuntimeException e) {
                 // the Nodes read before the problem still count
             }
+        } else if (capture.mustGather() != null && capture.mustGather().has(ClusterInputs.NODES)) {
+            // Problems with its files are the evaluator's to report when it reads them.
+            capture.mustGather().read(ClusterInputs.NODES, f -> {
+                if (f instanceof Node n) {
+                    nodes.add(n);
+                }
+            }, new ArrayList<>(), limits);
         }
         Map<String, String> byAddress = new LinkedHashMap<>();
         for (Node n : nodes) {
