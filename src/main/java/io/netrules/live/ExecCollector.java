@@ -86,7 +86,7 @@ final class ExecCollector {
         StringBuilder sb = new StringBuilder();
         Set<String> files = new LinkedHashSet<>();
         for (FactSource s : FactSources.all()) {
-            if (s.collect() != FactSource.Collect.RUN || s.target() != null || !files.add(s.fileName())) {
+            if (s.collect() != FactSource.Collect.RUN || s.target() != FactSource.Target.NONE || !files.add(s.fileName())) {
                 continue;
             }
             if (s.copied()) {

@@ -26,27 +26,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code diagnose --cluster --exec-collect} on OpenShift 4 with openshift-sdn and without
  * netrules' own DaemonSet: the node commands run in each node's existing {@code sdn} pod
- * (openshift-sdn, app=sdn, container sdn) through fabric8's exec against the mock server. node-1's
- * and node-3's sdn pods answer with their node folder as tar (node-3's pod also lists a failed
- * command); node-2 has no sdn pod. Only GETs reach the server, and docs/deploy/rbac-openshift-sdn.yaml
+ * (openshift-sdn, app=sdn, container sdn) through fabric8's exec against the mock server. The
+ * sample's cluster (its kubelets made 4.10's) has sdn pods on node-1 and node-3 (node-2's is
+ * taken out); they answer with their node folder as tar (node-3's pod also lists a failed
+ * command). Only GETs reach the server, and docs/deploy/rbac-openshift-sdn.yaml
  * grants exactly what was used in openshift-sdn.
  */
 class SdnPodExecMockTest {
     static final String KUBELET_3_11 = "v1.11.0+d4cacc0";
     static final String KUBELET_4_10 = "v1.23.5+3afdacb";
-
-    static String sdnPod(String node) {
-        return """
-                {"apiVersion": "v1", "kind": "Pod",
-                 "metadata": {"name": "sdn-%2$s", "namespace": "openshift-sdn",
-                              "labels": {"app": "sdn", "component": "network"}},
-                 "spec": {"nodeName": "%1$s", "hostNetwork": true,
-                          "containers": [{"name": "sdn", "image": "quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:0d"},
-                                         {"name": "kube-rbac-proxy", "image": "quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:1e"}]},
-                 "status": {"phase": "Running",
-                            "conditions": [{"type": "Ready", "status": "True"}]}}
-                """.formatted(node, node.replace("node-", "x7k2").substring(0, 5));
-    }
 
     static String execPath(String pod, List<String> command) {
         StringBuilder p = new StringBuilder("/api/v1/namespaces/openshift-sdn/pods/" + pod + "/exec?");
@@ -56,7 +44,10 @@ class SdnPodExecMockTest {
         return p + "container=sdn&stdout=true&stderr=true";
     }
 
-    /** The sample capture with OpenShift 4.10 kubelets. */
+    /** The sdn pods of the sample's pods.json. */
+    static final Map<String, String> SDN_PODS = Map.of("node-1", "sdn-7hq2d", "node-3", "sdn-tw8zb");
+
+    /** The sample capture with OpenShift 4.10 kubelets and without node-2's sdn pod. */
     static Path openShift4Sample(Path tmp) throws Exception {
         Path copy = tmp.resolve("ocp4-sample");
         LiveCapture.copyTree(SAMPLE, copy);
@@ -64,6 +55,18 @@ class SdnPodExecMockTest {
         String text = Files.readString(nodes);
         assertTrue(text.contains(KUBELET_3_11), "the sample's kubelets are 3.11's");
         Files.writeString(nodes, text.replace(KUBELET_3_11, KUBELET_4_10));
+        Path podsFile = copy.resolve("cluster/pods.json");
+        com.fasterxml.jackson.databind.node.ObjectNode pods = (com.fasterxml.jackson.databind.node.ObjectNode)
+                MAPPER.readTree(podsFile.toFile());
+        com.fasterxml.jackson.databind.node.ArrayNode kept = MAPPER.createArrayNode();
+        for (JsonNode p : pods.get("items")) {
+            if (!p.at("/metadata/name").asText().equals("sdn-m2kcv")) {
+                kept.add(p);
+            }
+        }
+        assertEquals(pods.get("items").size() - 1, kept.size(), "node-2's sdn pod is in the sample");
+        pods.set("items", kept);
+        MAPPER.writeValue(podsFile.toFile(), pods);
         return copy;
     }
 
@@ -76,9 +79,7 @@ class SdnPodExecMockTest {
             ExecCollector plan = new ExecCollector(null, "netrules", 8, Duration.ofMinutes(3), Duration.ofSeconds(30),
                     null);
             for (String node : List.of("node-1", "node-3")) {
-                JsonNode pod = MAPPER.readTree(sdnPod(node));
-                mock.create(pod);
-                String podName = pod.at("/metadata/name").asText();
+                String podName = SDN_PODS.get(node);
                 Path podOut = tmp.resolve("pod-" + node);
                 LiveCapture.copyTree(sample.resolve("nodes/" + node), podOut.resolve("nodes/" + node));
                 if (node.equals("node-3")) {
@@ -103,12 +104,13 @@ class SdnPodExecMockTest {
             List<String> requests = mock.requests();
             assertEquals("netrules: node node-2 not collected: no ready netrules-collector pod on this node in "
                     + "namespace netrules (is the DaemonSet of docs/deploy/ deployed, and scheduled there?)\n", r.err());
+            assertTrue(Files.isDirectory(saved.resolve("nodes/node-3")));
             assertEquals(Files.readString(sample.resolve("nodes/node-3/ovs-ofctl_-O_OpenFlow13_dump-flows_br0")),
                     Files.readString(saved.resolve("nodes/node-3/ovs-ofctl_-O_OpenFlow13_dump-flows_br0")));
             assertTrue(Files.isDirectory(saved.resolve("nodes/node-1")));
             assertTrue(!Files.exists(saved.resolve("nodes/node-2")));
             String captureJson = Files.readString(saved.resolve("capture.json"));
-            assertTrue(captureJson.contains("exit status 127 (not installed in the sdn image) in sdn pod sdn-x7k23"),
+            assertTrue(captureJson.contains("exit status 127 (not installed in the sdn image) in sdn pod sdn-tw8zb"),
                     captureJson);
             for (JsonNode n : r.json().get("notEvaluated")) {
                 if (n.get("id").asText().equals("NR-OVS-005")) {
@@ -125,7 +127,7 @@ class SdnPodExecMockTest {
             assertTrue(requests.contains("GET /api/v1/namespaces/openshift-sdn/pods?labelSelector=app%3Dsdn"),
                     requests.toString());
             assertTrue(requests.stream().anyMatch(q -> q.startsWith("GET /api/v1/namespaces/openshift-sdn/pods/"
-                    + "sdn-x7k21/exec?")), requests.toString());
+                    + "sdn-7hq2d/exec?")), requests.toString());
 
             // docs/deploy/rbac-openshift-sdn.yaml grants exactly what was used in openshift-sdn.
             List<String> inSdn = new ArrayList<>();
@@ -140,8 +142,8 @@ class SdnPodExecMockTest {
 
     @Test
     void onOkd311TheSdnPodsAreNotUsed(@TempDir Path tmp) throws Exception {
+        // The sample (3.11 kubelets) has running sdn pods on every node.
         try (MockCluster mock = new MockCluster(tmp).load(SAMPLE)) {
-            mock.create(MAPPER.readTree(sdnPod("node-1")));
             mock.markSetupDone();
             LiveClusterTest.Run r = live(mock, "--exec-collect", "--api-timeout", "10s");
             assertTrue(r.err().contains("node node-1 not collected: no ready netrules-collector pod"), r.err());
