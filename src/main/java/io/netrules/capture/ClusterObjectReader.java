@@ -284,7 +284,8 @@ public final class ClusterObjectReader {
         }
         boolean unschedulable = item.path("spec").path("unschedulable").asBoolean(false);
         String desc = "node/" + name + " InternalIP=" + internal + (unschedulable ? " unschedulable" : "");
-        return new Node(name, internal, addresses, unschedulable, ready, Source.of(file, line, desc));
+        return new Node(name, internal, addresses, unschedulable, ready, Source.of(file, line, desc),
+                text(item.path("status").path("nodeInfo"), "kubeletVersion"));
     }
 
     private static HostSubnet hostSubnet(JsonNode item, String file, int line) {

@@ -62,7 +62,12 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         sb.append("  (when one is missing, the rule is reported as not evaluated, never as a finding)\n\n");
         sb.append("Why it breaks traffic\n").append(indent(t.why())).append("\n\n");
-        sb.append("How to fix\n").append(indent(t.fix())).append("\n\n");
+        if (t.fixOpenShift4().isEmpty()) {
+            sb.append("How to fix\n").append(indent(t.fix())).append("\n\n");
+        } else {
+            sb.append("How to fix (OKD/OpenShift 3.11)\n").append(indent(t.fix())).append("\n\n");
+            sb.append("How to fix (OpenShift 4)\n").append(indent(t.fixOpenShift4())).append("\n\n");
+        }
         sb.append("Defined in\n");
         for (RuleMeta m : doc.rules()) {
             sb.append("  ").append(m.file()).append(':').append(m.line()).append("  \"").append(m.ruleName())

@@ -10,6 +10,7 @@ import io.netrules.capture.CaptureLimitException;
 import io.netrules.parse.InputLimits;
 import io.netrules.capture.ProbesReader;
 import io.netrules.capture.mustgather.MustGather;
+import io.netrules.model.ClusterNetwork;
 import io.netrules.model.Collected;
 import io.netrules.model.HostSubnet;
 import io.netrules.model.Node;
@@ -40,6 +41,7 @@ final class ClusterFacts {
     private final List<Collected> markers = new ArrayList<>();
     private final InputStates states = new InputStates(null);
     private final Map<String, String> sources = new java.util.LinkedHashMap<>();
+    private Integer platformMajor;
     // Lookups by name, built on first use once reading is done: a node session asks for its own
     // Node and HostSubnet, and there can be 2000 of each (and tens of thousands of pods).
     private volatile Map<String, Node> nodeByName;
@@ -84,6 +86,18 @@ final class ClusterFacts {
             ProbesReader.read(capture.probesFile(), ClusterInputs.PROBES_FILE, facts::add, warn, limits);
             facts.markCollected(ClusterInputs.PROBES, ClusterInputs.PROBES_FILE);
         }
+        facts.shared.stream().filter(o -> o instanceof ClusterNetwork cn && cn.mtu() != null).findFirst()
+                .ifPresentOrElse(cn -> facts.states.collected(RuleBase.CLUSTER_MTU, ((ClusterNetwork) cn).source().file()),
+                        () -> facts.states.notCollectedReason(RuleBase.CLUSTER_MTU,
+                                "no ClusterNetwork has an mtu (OpenShift 4 sets one; OKD 3.11 uses node-config.yaml)"));
+        // TODO(lead, after merging seam): a NetworkConfig with status.clusterNetworkMTU also gives
+        // cluster-mtu when no ClusterNetwork has one.
+        boolean nodeConfig = capture.nodes().values().stream()
+                .anyMatch(n -> n.inputs().containsKey(io.netrules.capture.FactSources.NODE_CONFIG));
+        // TODO(lead, after merging seam): pass the release version of seam's ClusterVersion
+        // record (io.netrules.model.ClusterVersion, status.desired.version) instead of null.
+        facts.platformMajor = PlatformMajor.detect(null,
+                facts.nodes.stream().map(Node::kubeletVersion).toList(), nodeConfig);
         for (CaptureMetadata.NotCollected nc : capture.metadata().notCollected()) {
             if (nc.node() == null && nc.what() != null) {
                 facts.states.notCollectedReason(inputOf(nc.what()), nc.why());
@@ -191,6 +205,11 @@ final class ClusterFacts {
 
     InputStates states() {
         return states;
+    }
+
+    /** 3, 4, or null when unknown: which remediation text the findings get ({@link PlatformMajor}). */
+    Integer platformMajor() {
+        return platformMajor;
     }
 
     /** The cluster facts a node session needs: shared objects, this node's pods, and the markers. */

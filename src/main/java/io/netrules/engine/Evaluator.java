@@ -290,7 +290,7 @@ public final class Evaluator {
                 insert.accept(primary);
                 states.collected(RuleBase.PRIMARY_INTERFACE, primary.source().file());
             }
-            ScopeResult r = fire(session, listen(session), RuleMeta.Scope.NODE, node, states);
+            ScopeResult r = fire(session, listen(session), RuleMeta.Scope.NODE, node, states, cluster.platformMajor());
             EthtoolLink primaryLink = primary == null ? null : links.stream()
                     .filter(l -> primary.name().equals(l.iface())).findFirst().orElse(null);
             NodeSummary summary = new NodeSummary(node, r.findings().stream().map(ReportFinding::key).sorted().toList(),
@@ -485,7 +485,8 @@ public final class Evaluator {
             session.insert(new ClusterScope());
             cluster.all(insert);
             nodes.forEach(insert);
-            return fire(session, listen(session), RuleMeta.Scope.CLUSTER, null, cluster.states());
+            return fire(session, listen(session), RuleMeta.Scope.CLUSTER, null, cluster.states(),
+                    cluster.platformMajor());
         } finally {
             session.dispose();
         }
@@ -551,7 +552,7 @@ public final class Evaluator {
     }
 
     private ScopeResult fire(KieSession session, FindingListener listener, RuleMeta.Scope scope, String node,
-                             InputStates states) {
+                             InputStates states, Integer platformMajor) {
         Set<String> blocked = new HashSet<>();
         List<NotEvaluated> notEvaluated = new ArrayList<>();
         for (RuleDoc doc : rules.docs().values()) {
@@ -586,7 +587,7 @@ public final class Evaluator {
             }
         }
         session.fireAllRules(match -> !blocked.contains(match.getRule().getName()));
-        return new ScopeResult(toReport(listener.fired(), states), notEvaluated);
+        return new ScopeResult(toReport(listener.fired(), states, platformMajor), notEvaluated);
     }
 
     /** The requirements of a rule that this scope does not meet, each as "a|b" alternatives. */
@@ -600,7 +601,7 @@ public final class Evaluator {
         return missing;
     }
 
-    private List<ReportFinding> toReport(List<FiredFinding> fired, InputStates states) {
+    private List<ReportFinding> toReport(List<FiredFinding> fired, InputStates states, Integer platformMajor) {
         Map<String, Merged> merged = new LinkedHashMap<>();
         for (FiredFinding ff : fired) {
             Finding f = ff.finding();
@@ -634,7 +635,7 @@ public final class Evaluator {
             params.put("subject", f.subject() == null ? "" : f.subject());
             RuleText text = doc.text();
             out.add(new ReportFinding(doc.id(), doc.severity(), doc.layer(), f.node(), f.subject(),
-                    RuleText.render(text.title(), params), RuleText.render(text.fix(), params), doc.guide(),
+                    RuleText.render(text.title(), params), RuleText.render(text.fix(platformMajor), params), doc.guide(),
                     m.evidence.stream().sorted(EVIDENCE_ORDER).toList(), List.of(), List.of(), m.params,
                     List.copyOf(m.rules)));
         }

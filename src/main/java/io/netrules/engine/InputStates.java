@@ -98,6 +98,9 @@ final class InputStates {
         if (RuleBase.PRIMARY_INTERFACE.equals(input)) {
             return "primary interface";
         }
+        if (RuleBase.CLUSTER_MTU.equals(input)) {
+            return ClusterInputs.fileName(ClusterInputs.CLUSTERNETWORKS) + " (mtu)";
+        }
         if (ClusterInputs.POD_LOGS.equals(input)) {
             return ClusterInputs.POD_LOGS_FILE;
         }

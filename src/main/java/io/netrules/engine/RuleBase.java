@@ -38,6 +38,13 @@ import java.util.regex.Pattern;
 public final class RuleBase {
     /** Inputs the engine derives itself rather than reading from one file. */
     public static final String PRIMARY_INTERFACE = "primary-interface";
+    /**
+     * The SDN MTU set for the whole cluster in its API objects: OpenShift 4's ClusterNetwork
+     * {@code mtu} (OKD 3.11 sets the MTU per node, in node-config, and its ClusterNetwork has no
+     * mtu). Collected when a ClusterNetwork with an mtu was read, so that a rule that compares
+     * with it is not evaluated, rather than quiet, on 3.11.
+     */
+    public static final String CLUSTER_MTU = "cluster-mtu";
 
     private final KieBase nodeKieBase;
     private final KieBase clusterKieBase;
@@ -85,7 +92,7 @@ public final class RuleBase {
 
     public static boolean knownInput(String input) {
         return FactSources.isNodeInput(input) || ClusterInputs.isClusterInput(input) || PRIMARY_INTERFACE.equals(input)
-                || ClusterInputs.POD_LOGS.equals(input);
+                || CLUSTER_MTU.equals(input) || ClusterInputs.POD_LOGS.equals(input);
     }
 
     private static final Pattern SCOPE = Pattern.compile("@scope\\(\\s*\"?(\\w+)\"?\\s*\\)");

@@ -10,11 +10,14 @@ import java.util.regex.Pattern;
  * {@code id} and {@code title}, then sections {@code ## Summary}, {@code ## Why it breaks traffic},
  * {@code ## How to fix}. Text is rendered with the finding's parameters: {@code {name}} is
  * replaced by the parameter's value ({@code {node}} and {@code {subject}} are always there).
+ * A rule whose fix differs on OpenShift 4 has a further section {@code ## How to fix (OpenShift 4)};
+ * {@code ## How to fix} is then the OKD/OpenShift 3.11 text ({@link #fix(Integer)} picks one).
  */
 public record RuleText(String id, String title, Map<String, String> sections, String file) {
     public static final String SUMMARY = "Summary";
     public static final String WHY = "Why it breaks traffic";
     public static final String FIX = "How to fix";
+    public static final String FIX_OPENSHIFT_4 = "How to fix (OpenShift 4)";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
 
@@ -28,6 +31,27 @@ public record RuleText(String id, String title, Map<String, String> sections, St
 
     public String fix() {
         return sections.getOrDefault(FIX, "");
+    }
+
+    /** The OpenShift 4 fix, or "" when the rule's fix is the same on every platform. */
+    public String fixOpenShift4() {
+        return sections.getOrDefault(FIX_OPENSHIFT_4, "");
+    }
+
+    /**
+     * The fix for a platform's major version: on 4 the OpenShift 4 section where there is one, on
+     * 3 the 3.11 section. When the major version is unknown and the two differ, both, each under a
+     * one-line heading, so that the reader picks; a rule with one fix gives it unchanged.
+     */
+    public String fix(Integer platformMajor) {
+        String four = fixOpenShift4();
+        if (four.isEmpty() || platformMajor != null && platformMajor == 3) {
+            return fix();
+        }
+        if (platformMajor != null && platformMajor == 4) {
+            return four;
+        }
+        return "On OKD/OpenShift 3.11:\n" + fix() + "\n\nOn OpenShift 4:\n" + four;
     }
 
     /**

@@ -31,6 +31,14 @@ import java.util.function.Consumer;
  * back (a tar stream on stdout) into the capture's {@code nodes/}. A node without a running
  * collector pod, whose exec fails, or that does not finish in time is not collected, with the
  * reason, for each of its inputs; the other nodes go on.
+ * <p>
+ * On OpenShift 4 with openshift-sdn, a node without a collector pod is collected in its
+ * {@code sdn} pod instead ({@link PodKind#SDN}: namespace {@code openshift-sdn}, label
+ * {@code app=sdn}, container {@code sdn}; host network, the host's OVS socket, iptables and
+ * iproute, the host's root at {@code /host}). netrules is not installed there, so a shell script
+ * ({@link #SDN_SCRIPT}) runs the registry's read-only node commands itself, each into its
+ * capture file, and sends the folder as tar; a command that fails is listed with its exit status
+ * and becomes "not collected" for that file.
  */
 final class ExecCollector {
     /** What docs/deploy/ ships: the DaemonSet's pod label, its container, the launcher and the host's root. */
@@ -54,8 +62,71 @@ final class ExecCollector {
             + "--host-root \"${NETRULES_HOST_ROOT:-" + HOST_ROOT + "}\" --budget \"$3\" --timeout \"$4\" >&2 "
             + "|| [ $? -eq 3 ]; tar -C \"$out\" -cf - .";
 
-    /** One node to collect: its pod (null when it has none) and the other nodes' addresses. */
-    record Target(String node, String pod, List<String> peers) {
+    /** OpenShift 4's openshift-sdn DaemonSet (CNO bindata/network/openshift-sdn/sdn.yaml). */
+    static final String SDN_NAMESPACE = "openshift-sdn";
+    static final String SDN_LABEL_VALUE = "sdn";
+    static final String SDN_CONTAINER = "sdn";
+    /** The sdn pod's list of the commands that failed: "<file>\t<exit status>" lines. */
+    static final String SDN_FAILED_LIST = "failed";
+
+    /** Which pod a node is collected in. */
+    enum PodKind {
+        /** netrules' own DaemonSet: runs {@code netrules collect node}. */
+        COLLECTOR,
+        /** OpenShift 4's sdn pod: runs {@link #SDN_SCRIPT}. */
+        SDN
+    }
+
+    /**
+     * The commands of the registry that a node collection runs without a target (ethtool and the
+     * probes need one; the journal has no SDN unit on OpenShift 4), as {@code r <file> <argv>}
+     * lines of {@link #SDN_SCRIPT}, plus the copied files read under the host's root.
+     */
+    static String sdnCommands() {
+        StringBuilder sb = new StringBuilder();
+        Set<String> files = new LinkedHashSet<>();
+        for (FactSource s : FactSources.all()) {
+            if (s.collect() != FactSource.Collect.RUN || s.target() != FactSource.Target.NONE || !files.add(s.fileName())) {
+                continue;
+            }
+            if (s.copied()) {
+                sb.append("c ").append(quote(s.fileName())).append("; ");
+            } else {
+                sb.append("r ").append(quote(s.fileName()));
+                for (String arg : s.argv(null)) {
+                    sb.append(' ').append(quote(arg));
+                }
+                sb.append("; ");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String quote(String arg) {
+        return "'" + arg.replace("'", "'\\''") + "'";
+    }
+
+    /**
+     * Runs in a node's sdn pod: every command into its file under {@code nodes/<node>/} of a fresh
+     * folder of the container (stdout and stderr, as the collector keeps them; a failure's text is
+     * the evidence NR-OVS-001 reads), each cut at the command timeout when {@code timeout} exists;
+     * the copied files from the host's root; then the folder as tar on stdout. Read-only: it only
+     * lists. Arguments: node name, command timeout in seconds.
+     */
+    static final String SDN_SCRIPT = "set -e; out=$(mktemp -d); trap 'rm -rf \"$out\"' EXIT; "
+            + "d=\"$out/nodes/$1\"; mkdir -p \"$d\"; t=; command -v timeout >/dev/null 2>&1 && t=\"timeout $2\"; "
+            + "h=\"${NETRULES_HOST_ROOT:-" + HOST_ROOT + "}\"; "
+            + "r() { f=\"$1\"; shift; s=0; $t \"$@\" >\"$d/$f\" 2>&1 </dev/null || s=$?; "
+            + "[ $s -eq 0 ] || printf '%s\\t%s\\n' \"$f\" \"$s\" >>\"$out/" + SDN_FAILED_LIST + "\"; }; "
+            + "c() { if [ -r \"$h/$1\" ]; then mkdir -p \"$d/$(dirname \"$1\")\"; cat \"$h/$1\" >\"$d/$1\"; fi; }; "
+            + sdnCommands()
+            + "tar -C \"$out\" -cf - .";
+
+    /** One node to collect: its pod (null when it has none), which kind it is, and the other nodes' addresses. */
+    record Target(String node, String pod, List<String> peers, PodKind kind) {
+        Target(String node, String pod, List<String> peers) {
+            this(node, pod, peers, PodKind.COLLECTOR);
+        }
     }
 
     /** What came of one node. */
@@ -87,6 +158,10 @@ final class ExecCollector {
 
     /** The command exec'd in a node's pod. */
     List<String> command(Target t) {
+        if (t.kind() == PodKind.SDN) {
+            long seconds = Math.max(1, (commandTimeout.toMillis() + 999) / 1000);
+            return List.of("sh", "-c", SDN_SCRIPT, "netrules-collect", t.node(), Long.toString(seconds));
+        }
         // The collector stops starting commands at its budget and still has to tar: leave it a margin.
         long budget = Math.max(5_000, nodeTimeout.toMillis() - Math.min(30_000, nodeTimeout.toMillis() / 4));
         return List.of("sh", "-c", SCRIPT, "netrules-collect", t.node(), String.join(",", t.peers()),
@@ -133,11 +208,14 @@ final class ExecCollector {
         Path staging = work.resolve(t.node());
         try {
             NodeExec.Result r;
+            boolean sdn = t.kind() == PodKind.SDN;
             try (OutputStream out = Files.newOutputStream(tar)) {
-                r = exec.exec(namespace, t.pod(), CONTAINER, command(t), out, nodeTimeout);
+                r = exec.exec(sdn ? SDN_NAMESPACE : namespace, t.pod(), sdn ? SDN_CONTAINER : CONTAINER, command(t),
+                        out, nodeTimeout);
             }
             if (r.exitStatus() != null && r.exitStatus() != 0) {
-                return failed(t.node(), "netrules collect node in pod " + t.pod() + " exited with status "
+                return failed(t.node(), (sdn ? "the node commands in sdn pod " + SDN_NAMESPACE + "/"
+                        : "netrules collect node in pod ") + t.pod() + " exited with status "
                         + r.exitStatus() + lastLine(r.stderr()));
             }
             try (InputStream in = Files.newInputStream(tar)) {
@@ -151,6 +229,18 @@ final class ExecCollector {
             Files.createDirectories(captureDir.resolve("nodes"));
             Files.move(folder, captureDir.resolve("nodes").resolve(t.node()));
             List<NotCollected> entries = new ArrayList<>();
+            Path failedList = staging.resolve(SDN_FAILED_LIST);
+            if (sdn && Files.isRegularFile(failedList)) {
+                for (String line : Files.readAllLines(failedList)) {
+                    String[] fileStatus = line.split("\t", 2);
+                    if (fileStatus.length == 2) {
+                        String status = fileStatus[1].strip();
+                        entries.add(new NotCollected(t.node(), fileStatus[0], "exit status " + status
+                                + (status.equals("127") ? " (not installed in the sdn image)"
+                                : status.equals("124") ? " (timed out)" : "") + " in sdn pod " + t.pod()));
+                    }
+                }
+            }
             Path meta = staging.resolve("capture.json");
             if (Files.isRegularFile(meta)) {
                 for (NotCollected nc : CaptureMetadata.read(meta, "capture.json of pod " + t.pod()).notCollected()) {

@@ -169,14 +169,40 @@ public final class LiveCapture implements AutoCloseable {
             listFailure = "cannot list the collector pods: " + ApiFailure.of(e, "list", "pods", true,
                     o.collectorNamespace(), null, o.apiTimeout()).reason();
         }
+        // OpenShift 4 with openshift-sdn: a node without a collector pod is collected in its sdn pod.
+        Map<String, String> sdnPodByNode = new TreeMap<>();
+        String sdnListFailure = null;
+        if (openShift4(dir) && addresses.keySet().stream().anyMatch(n -> !given.contains(n) && !podByNode.containsKey(n))) {
+            try {
+                for (Pod p : c.client().pods().inNamespace(ExecCollector.SDN_NAMESPACE)
+                        .withLabel(ExecCollector.LABEL_KEY, ExecCollector.SDN_LABEL_VALUE).list().getItems()) {
+                    if (p.getSpec() != null && p.getSpec().getNodeName() != null && ready(p)
+                            && p.getMetadata().getDeletionTimestamp() == null && p.getSpec().getContainers() != null
+                            && p.getSpec().getContainers().stream()
+                            .anyMatch(k -> ExecCollector.SDN_CONTAINER.equals(k.getName()))) {
+                        sdnPodByNode.putIfAbsent(p.getSpec().getNodeName(), p.getMetadata().getName());
+                    }
+                }
+            } catch (KubernetesClientException e) {
+                sdnListFailure = "cannot list the sdn pods: " + ApiFailure.of(e, "list", "pods", true,
+                        ExecCollector.SDN_NAMESPACE, null, o.apiTimeout()).reason();
+            }
+        }
         List<ExecCollector.Target> targets = new ArrayList<>();
         List<ExecCollector.Outcome> outcomes = new ArrayList<>();
         for (String node : addresses.keySet()) {
             if (given.contains(node)) {
                 continue;
             }
-            if (listFailure != null) {
-                outcomes.add(ExecCollector.failed(node, listFailure));
+            if (!podByNode.containsKey(node) && sdnPodByNode.containsKey(node)) {
+                targets.add(new ExecCollector.Target(node, sdnPodByNode.get(node), ExecCollector.peers(node, addresses),
+                        ExecCollector.PodKind.SDN));
+            } else if (listFailure != null) {
+                outcomes.add(ExecCollector.failed(node, listFailure
+                        + (sdnListFailure != null ? "; " + sdnListFailure : "")));
+            } else if (!podByNode.containsKey(node) && sdnListFailure != null) {
+                outcomes.add(ExecCollector.failed(node, "no ready " + ExecCollector.LABEL_VALUE + " pod on this node in "
+                        + "namespace " + o.collectorNamespace() + ", and " + sdnListFailure));
             } else {
                 targets.add(new ExecCollector.Target(node, podByNode.get(node), ExecCollector.peers(node, addresses)));
             }
@@ -200,6 +226,30 @@ public final class LiveCapture implements AutoCloseable {
             entries.addAll(out.entries());
         }
         return entries;
+    }
+
+    /**
+     * True when the nodes' kubelets say OpenShift 4 ({@link io.netrules.engine.PlatformMajor}): its
+     * openshift-sdn runs in sdn pods with the host's tools (3.11's OVS tools are in the ovs pod).
+     * TODO(lead, after merging seam): prefer the ClusterVersion that live mode lists.
+     */
+    static boolean openShift4(Path dir) throws IOException {
+        Path f = dir.resolve("cluster/nodes.json");
+        if (!Files.isRegularFile(f)) {
+            return false;
+        }
+        List<String> versions = new ArrayList<>();
+        try {
+            new io.netrules.capture.ClusterObjectReader(fact -> {
+                if (fact instanceof io.netrules.model.Node n) {
+                    versions.add(n.kubeletVersion());
+                }
+            }, w -> { }).read(f, "cluster/nodes.json", "nodes");
+        } catch (CaptureException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        Integer major = io.netrules.engine.PlatformMajor.detect(null, versions, false);
+        return major != null && major == 4;
     }
 
     /** Running and Ready: the pod can be exec'd at once. */

@@ -24,10 +24,14 @@ final class ReportSamples {
     private ReportSamples() {
     }
 
-    /** Every sample capture under facts-samples/, by name. */
+    /**
+     * Every sample capture under facts-samples/, by name: the netrules captures (with nodes/); the
+     * OpenShift 4 samples are must-gather and sosreport archives (Ocp4SamplesTest).
+     */
     static List<String> names() {
         try (Stream<Path> s = Files.list(TestPaths.samples())) {
-            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            return s.filter(p -> Files.isDirectory(p.resolve("nodes"))).map(p -> p.getFileName().toString()).sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
