@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netrules.TestPaths;
 import io.netrules.cli.Main;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
@@ -25,15 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The OpenShift 4 openshift-sdn samples (facts-samples/ocp4-sdn-*, built by
- * tools/ocp4-samples/build.py): a must-gather archive and two node sosreports each, diagnosed the
+ * facts-samples/ocp4-build/build.py): a must-gather archive and two node sosreports each, diagnosed the
  * way a support engineer does (`diagnose --capture must-gather.tar.gz --sosreport A --sosreport
  * B`), give exactly the findings facts-samples/README.md promises, with the OpenShift 4 fix text.
  * <p>
- * LEAD: disabled until the must-gather reader (branch mustgather) and --sosreport (branch
- * sosreport) are merged; then remove @Disabled. The samples follow /work spec ocp4-inputs.md
- * sections 0-3 (not the readers' code, which did not exist when they were written).
+ * The samples follow the must-gather and RHCOS sosreport layouts of the specification
+ * (docs/ocp4.md), written before the readers, not from their code.
  */
-@Disabled("needs the must-gather reader (mustgather) and --sosreport (sosreport): enable after merging them")
 class Ocp4SamplesTest {
     /** Finding keys ({@code ID@node/subject}) each sample must give, and nothing else. */
     static final Map<String, Set<String>> EXPECTED = Map.of(
