@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The OpenShift 4 openshift-sdn samples (facts-samples/ocp4-sdn-*, built by
- * facts-samples/ocp4-build/build.py): a must-gather archive and two node sosreports each, diagnosed the
+ * src/test/resources/ocp4-samples/build.py): a must-gather archive and two node sosreports each, diagnosed the
  * way a support engineer does (`diagnose --capture must-gather.tar.gz --sosreport A --sosreport
  * B`), give exactly the findings facts-samples/README.md promises, with the OpenShift 4 fix text.
  * <p>

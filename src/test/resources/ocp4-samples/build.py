@@ -2,7 +2,7 @@
 ocp4-sdn-broken-vxlan): the readable source tree under <sample>/src/ and, from it, the archives a
 support engineer receives: must-gather.tar.gz and one sosreport-<...>.tar.xz per node (byte for
 byte the same on every run: sorted entries, fixed mtime/owner, gzip without a name or time, xz
-without a time). Run from the repo root:  python3 facts-samples/ocp4-build/build.py
+without a time). Run from the repo root:  python3 src/test/resources/ocp4-samples/build.py
 
 The cluster: OpenShift 4.14.12, openshift-sdn NetworkPolicy mode (table-253 note 02.0d, the
 4.10 flow layout), three schedulable control-plane nodes node-a/b/c on 10.0.0.0/24, cluster
