@@ -17,9 +17,22 @@ public final class ClusterInputs {
     public static final String ENDPOINTS = "endpoints";
     public static final String ROUTES = "routes";
     public static final String PROBES = "probes";
+    /** config.openshift.io/v1 ClusterVersion (4.x): the platform's version. */
+    public static final String CLUSTERVERSIONS = "clusterversions";
+    /** config.openshift.io/v1 Network {@code cluster} (4.x): the network type, MTU and networks. */
+    public static final String NETWORKCONFIGS = "networkconfigs";
+    /** operator.openshift.io/v1 Network {@code cluster} (4.x): the plugin's deployment settings. */
+    public static final String NETWORKOPERATORS = "networkoperators";
 
     /** Object kinds, in the order they are read. */
     public static final List<String> KINDS = List.of(NODES, HOSTSUBNETS, NETNAMESPACES, CLUSTERNETWORKS, PODS,
+            SERVICES, ENDPOINTS, ROUTES, CLUSTERVERSIONS, NETWORKCONFIGS, NETWORKOPERATORS);
+
+    /**
+     * The kinds live mode lists ({@code io.netrules.live.ClusterKind}): the 4.x configuration
+     * kinds are read from a capture but not yet listed live.
+     */
+    public static final List<String> LIVE_KINDS = List.of(NODES, HOSTSUBNETS, NETNAMESPACES, CLUSTERNETWORKS, PODS,
             SERVICES, ENDPOINTS, ROUTES);
 
     public static final String PROBES_FILE = "probes/probes.jsonl";
@@ -45,6 +58,11 @@ public final class ClusterInputs {
 
     /** The command that lists this kind, for the live collector and for the report. */
     public static String command(String kind) {
-        return "oc get " + kind + " --all-namespaces -o json";
+        return switch (kind) {
+            case NETWORKCONFIGS -> "oc get network.config.openshift.io cluster -o json";
+            case NETWORKOPERATORS -> "oc get network.operator.openshift.io cluster -o json";
+            case CLUSTERVERSIONS -> "oc get clusterversion -o json";
+            default -> "oc get " + kind + " --all-namespaces -o json";
+        };
     }
 }

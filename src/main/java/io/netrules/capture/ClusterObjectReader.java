@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.netrules.model.ClusterNetwork;
+import io.netrules.model.ClusterVersion;
+import io.netrules.model.NetworkConfig;
+import io.netrules.model.NetworkOperator;
 import io.netrules.model.EndpointAddress;
 import io.netrules.model.HostSubnet;
 import io.netrules.model.NetNamespace;
@@ -215,6 +218,26 @@ public final class ClusterObjectReader {
                 return endpoints(item, file, line);
             }
             case "route", "routes" -> facts.accept(route(item, file, line));
+            case "clusterversion", "clusterversions" -> facts.accept(clusterVersion(item, file, line));
+            case "networkconfigs" -> facts.accept(networkConfig(item, file, line));
+            case "networkoperators" -> facts.accept(networkOperator(item, file, line));
+            // config.openshift.io and operator.openshift.io both have a kind Network: the group
+            // says which; without an apiVersion, the file's name does.
+            case "network" -> {
+                String api = text(item, "apiVersion");
+                String group = api == null ? "" : api.replaceFirst("/.*", "");
+                if (group.equals("config.openshift.io")
+                        || group.isEmpty() && "networkconfigs".equalsIgnoreCase(defaultKind)) {
+                    facts.accept(networkConfig(item, file, line));
+                } else if (group.equals("operator.openshift.io")
+                        || group.isEmpty() && "networkoperators".equalsIgnoreCase(defaultKind)) {
+                    facts.accept(networkOperator(item, file, line));
+                } else {
+                    warnings.accept(new ParseWarning(file, line, "object of kind Network of " + (api == null
+                            ? "no apiVersion" : api) + " is not used; ignored"));
+                    return 0;
+                }
+            }
             default -> {
                 warnings.accept(new ParseWarning(file, line, "object of kind " + kind + " is not used; ignored"));
                 return 0;
@@ -245,7 +268,8 @@ public final class ClusterObjectReader {
         }
         boolean unschedulable = item.path("spec").path("unschedulable").asBoolean(false);
         String desc = "node/" + name + " InternalIP=" + internal + (unschedulable ? " unschedulable" : "");
-        return new Node(name, internal, addresses, unschedulable, ready, Source.of(file, line, desc));
+        String kubelet = text(item.path("status").path("nodeInfo"), "kubeletVersion");
+        return new Node(name, internal, addresses, unschedulable, ready, kubelet, Source.of(file, line, desc));
     }
 
     private static HostSubnet hostSubnet(JsonNode item, String file, int line) {
@@ -287,6 +311,77 @@ public final class ClusterObjectReader {
                 + " serviceNetwork=" + serviceNetwork + " pluginName=" + plugin;
         return new ClusterNetwork(name, network, hostSubnetLength, serviceNetwork, plugin, cidrs,
                 integer(item, "vxlanPort"), integer(item, "mtu"), Source.of(file, line, desc));
+    }
+
+    /** The version of the newest Completed history entry, else the desired version. */
+    private static ClusterVersion clusterVersion(JsonNode item, String file, int line) {
+        String name = text(item.path("metadata"), "name");
+        JsonNode status = item.path("status");
+        String desired = text(status.path("desired"), "version");
+        String completed = null;
+        String completedAt = null;
+        for (JsonNode h : status.path("history")) {
+            if (!"Completed".equals(text(h, "state")) || text(h, "version") == null) {
+                continue;
+            }
+            // The history is newest first; compare the completion times all the same (ISO 8601
+            // UTC strings order as times) in case a copy reordered it.
+            String at = text(h, "completionTime");
+            if (completed == null || at != null && completedAt != null && at.compareTo(completedAt) > 0) {
+                completed = text(h, "version");
+                completedAt = at;
+            }
+        }
+        String version = completed != null ? completed : desired;
+        String desc = "clusterversion/" + name + " version=" + version
+                + (completed == null ? " (desired; no completed update)" : "")
+                + (desired != null && !desired.equals(version) ? " desired=" + desired : "");
+        return new ClusterVersion(name, version, desired, Source.of(file, line, desc));
+    }
+
+    private static NetworkConfig networkConfig(JsonNode item, String file, int line) {
+        String name = text(item.path("metadata"), "name");
+        JsonNode spec = item.path("spec");
+        JsonNode status = item.path("status");
+        JsonNode blocks = status.path("clusterNetwork").isArray() && status.path("clusterNetwork").size() > 0
+                ? status.path("clusterNetwork") : spec.path("clusterNetwork");
+        List<NetworkConfig.CidrBlock> clusterNetworks = new ArrayList<>();
+        for (JsonNode b : blocks) {
+            String cidr = text(b, "cidr");
+            if (cidr != null) {
+                clusterNetworks.add(new NetworkConfig.CidrBlock(cidr, integer(b, "hostPrefix")));
+            }
+        }
+        JsonNode services = status.path("serviceNetwork").isArray() && status.path("serviceNetwork").size() > 0
+                ? status.path("serviceNetwork") : spec.path("serviceNetwork");
+        List<String> serviceNetworks = new ArrayList<>();
+        for (JsonNode sn : services) {
+            if (sn.isTextual()) {
+                serviceNetworks.add(sn.asText());
+            }
+        }
+        String specType = text(spec, "networkType");
+        String statusType = text(status, "networkType");
+        Integer mtu = integer(status, "clusterNetworkMTU");
+        String desc = "network.config/" + name + " networkType=" + (statusType != null ? statusType : specType)
+                + (statusType == null && specType != null ? " (spec)" : "")
+                + (mtu != null ? " clusterNetworkMTU=" + mtu : "");
+        return new NetworkConfig(name, specType, statusType, mtu, clusterNetworks, serviceNetworks,
+                Source.of(file, line, desc));
+    }
+
+    private static NetworkOperator networkOperator(JsonNode item, String file, int line) {
+        String name = text(item.path("metadata"), "name");
+        JsonNode dn = item.path("spec").path("defaultNetwork");
+        JsonNode sdn = dn.path("openshiftSDNConfig");
+        JsonNode ovn = dn.path("ovnKubernetesConfig");
+        JsonNode routing = ovn.path("gatewayConfig").get("routingViaHost");
+        Boolean routingViaHost = routing == null || !routing.isBoolean() ? null : routing.asBoolean();
+        String type = text(dn, "type");
+        String desc = "network.operator/" + name + " defaultNetwork.type=" + type;
+        return new NetworkOperator(name, type, text(sdn, "mode"), integer(sdn, "vxlanPort"), integer(sdn, "mtu"),
+                integer(ovn, "mtu"), integer(ovn, "genevePort"), routingViaHost,
+                text(ovn.path("ipsecConfig"), "mode"), Source.of(file, line, desc));
     }
 
     private static Pod pod(JsonNode item, String file, int line) {

@@ -1,6 +1,7 @@
 package io.netrules.engine;
 
 import io.netrules.capture.CaptureException;
+import io.netrules.plugin.NetworkPlugins;
 
 import java.io.IOException;
 import java.net.URI;
@@ -67,6 +68,20 @@ public final class RuleLoader {
         return prefix.endsWith("/") ? prefix : prefix + "/";
     }
 
+    /**
+     * The network plugin of a rule file, from its path under the rules root: the first folder
+     * when it is a plugin's ID ({@code openshift-sdn/mtu/NR-MTU-001.drl}), else null: a rule of
+     * every plugin ({@code common/...}, a file at the root, any other folder).
+     */
+    public static String pluginOf(String relativePath) {
+        int slash = relativePath.indexOf('/');
+        if (slash < 0) {
+            return null;
+        }
+        String first = relativePath.substring(0, slash);
+        return NetworkPlugins.known(first) ? first : null;
+    }
+
     static List<RuleFile> fromDir(Path dir, String displayPrefix) throws IOException {
         List<RuleFile> files = new ArrayList<>();
         List<Path> drls;
@@ -80,7 +95,8 @@ public final class RuleLoader {
             Path md = drl.resolveSibling(mdName);
             String mdRel = dir.relativize(md).toString().replace('\\', '/');
             files.add(new RuleFile(displayPrefix + rel, Files.readString(drl, StandardCharsets.UTF_8),
-                    displayPrefix + mdRel, Files.isRegularFile(md) ? Files.readString(md, StandardCharsets.UTF_8) : null));
+                    displayPrefix + mdRel, Files.isRegularFile(md) ? Files.readString(md, StandardCharsets.UTF_8) : null,
+                    pluginOf(rel)));
         }
         return files;
     }
