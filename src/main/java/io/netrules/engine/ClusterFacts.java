@@ -145,6 +145,11 @@ final class ClusterFacts {
         shared.add(fact);
     }
 
+    /** The cluster objects of one type (not pods or probes), in reading order. */
+    <T> List<T> ofType(Class<T> type) {
+        return shared.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
     InputStates states() {
         return states;
     }

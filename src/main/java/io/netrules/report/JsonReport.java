@@ -41,6 +41,9 @@ public final class JsonReport {
         summary.put("errors", d.summary().errors());
         summary.put("warnings", d.summary().warnings());
         summary.put("info", d.summary().info());
+        summary.put("platform", d.summary().platform());
+        summary.put("plugin", d.summary().plugin());
+        summary.put("notApplicable", d.summary().notApplicable());
         root.put("summary", summary);
         List<Object> findings = new ArrayList<>();
         for (ReportFinding f : d.findings()) {
