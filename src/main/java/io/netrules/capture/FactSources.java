@@ -80,13 +80,19 @@ public final class FactSources {
             cmd(IPTABLES_FILTER, "iptables -t filter -nvL", () -> IptablesListParser.forTable("filter")),
             cmd(IPTABLES_FILTER, "iptables -vnxL", () -> IptablesListParser.forTable("filter")),
             cmd(IPTABLES_NAT, "iptables -t nat -nvL", () -> IptablesListParser.forTable("nat")),
-            cmd(ETHTOOL, "ethtool {target}", EthtoolParser::new).per(Target.INTERFACE).run(),
+            cmd(ETHTOOL, "ethtool {target}", EthtoolParser::new).per(Target.INTERFACE).run());
+
+    /**
+     * After the plugins' sources: the probes to every peer, slow and bounded by the collection
+     * budget, must not starve the node's own inputs (a plugin's flow dump and journal included).
+     */
+    private static final List<FactSource> CORE_LAST = List.of(
             cmd(PING, "ping -c 3 {target}", PingParser::new).per(Target.PEER).probe(),
             cmd(TRACEPATH, "tracepath {target}", TracepathParser::new).per(Target.PEER).probe(),
             FactSource.copiedFile(RESOLV_CONF, "etc/resolv.conf", ResolvConfParser::new).run());
 
-    /** The core's sources, then each network plugin's own (NetworkPlugin#nodeFactSources), by plugin ID. */
-    private static final List<FactSource> ALL = withPlugins(CORE);
+    /** The core's sources, each network plugin's own (NetworkPlugin#nodeFactSources) by plugin ID, the probes. */
+    private static final List<FactSource> ALL = withPlugins(CORE, CORE_LAST);
 
     private static final Map<String, List<FactSource>> BY_INPUT = new LinkedHashMap<>();
 
@@ -101,11 +107,12 @@ public final class FactSources {
     private FactSources() {
     }
 
-    private static List<FactSource> withPlugins(List<FactSource> core) {
+    private static List<FactSource> withPlugins(List<FactSource> core, List<FactSource> coreLast) {
         List<FactSource> all = new ArrayList<>(core);
         for (NetworkPlugin plugin : NetworkPlugins.all()) {
             all.addAll(plugin.nodeFactSources());
         }
+        all.addAll(coreLast);
         return List.copyOf(all);
     }
 

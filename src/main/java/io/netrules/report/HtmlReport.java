@@ -74,7 +74,13 @@ public final class HtmlReport {
     private void header(StringBuilder h, Diagnosis d, List<Lane> lanes) {
         var s = d.summary();
         h.append("<header>\n<h1>netrules diagnosis</h1>\n<p class=\"capture\">capture <code>")
-                .append(esc(d.capture())).append("</code></p>\n<p id=\"headline\" class=\"headline\">");
+                .append(esc(d.capture())).append("</code> · platform ")
+                .append(esc(s.platform() == null ? "not known" : s.platform())).append(" · network plugin ")
+                .append(esc(s.plugin() == null ? "not known" : s.plugin()));
+        if (s.notApplicable() > 0) {
+            h.append(" (").append(s.notApplicable()).append(" rules of other plugins not applicable)");
+        }
+        h.append("</p>\n<p id=\"headline\" class=\"headline\">");
         if (s.layer() == null) {
             h.append("No finding: nothing in this capture points at a broken layer.");
         } else {
