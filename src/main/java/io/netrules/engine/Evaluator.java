@@ -478,8 +478,13 @@ public final class Evaluator {
     private ScopeResult noNodes(NetworkDetection network) {
         List<NotEvaluated> ne = new ArrayList<>();
         for (RuleDoc doc : rules.docs().values()) {
-            if (doc.scope() == RuleMeta.Scope.NODE && doc.appliesTo(network.plugin())) {
+            if (doc.scope() != RuleMeta.Scope.NODE) {
+                continue;
+            }
+            if (doc.appliesTo(network.plugin())) {
                 ne.add(new NotEvaluated(doc.id(), null, "nodes/<node>/", "no node was collected"));
+            } else if (network.plugin() == null) {
+                ne.add(new NotEvaluated(doc.id(), null, NetworkDetection.PLUGIN_FILES, network.notKnown()));
             }
         }
         return new ScopeResult(List.of(), ne);
