@@ -17,11 +17,11 @@ public final class ClusterInputs {
     public static final String ENDPOINTS = "endpoints";
     public static final String ROUTES = "routes";
     public static final String PROBES = "probes";
-    /** OpenShift 4 only: config.openshift.io ClusterVersion (the release). */
+    /** config.openshift.io/v1 ClusterVersion (4.x): the platform's version. */
     public static final String CLUSTERVERSIONS = "clusterversions";
-    /** OpenShift 4 only: config.openshift.io Network (networkType, cluster network, MTU). */
+    /** config.openshift.io/v1 Network {@code cluster} (4.x): the network type, MTU and networks. */
     public static final String NETWORKCONFIGS = "networkconfigs";
-    /** OpenShift 4 only: operator.openshift.io Network (the plugin's settings). */
+    /** operator.openshift.io/v1 Network {@code cluster} (4.x): the plugin's deployment settings. */
     public static final String NETWORKOPERATORS = "networkoperators";
 
     /** Object kinds, in the order they are read. */
@@ -29,10 +29,11 @@ public final class ClusterInputs {
             SERVICES, ENDPOINTS, ROUTES, CLUSTERVERSIONS, NETWORKCONFIGS, NETWORKOPERATORS);
 
     /**
-     * The OpenShift 4 kinds: read from a must-gather or a {@code cluster/<kind>.json}; live mode
-     * does not list them (yet).
+     * The kinds live mode lists ({@code io.netrules.live.ClusterKind}): the 4.x configuration
+     * kinds are read from a capture but not yet listed live.
      */
-    public static final List<String> OPENSHIFT4_KINDS = List.of(CLUSTERVERSIONS, NETWORKCONFIGS, NETWORKOPERATORS);
+    public static final List<String> LIVE_KINDS = List.of(NODES, HOSTSUBNETS, NETNAMESPACES, CLUSTERNETWORKS, PODS,
+            SERVICES, ENDPOINTS, ROUTES);
 
     public static final String PROBES_FILE = "probes/probes.jsonl";
 
@@ -58,8 +59,9 @@ public final class ClusterInputs {
     /** The command that lists this kind, for the live collector and for the report. */
     public static String command(String kind) {
         return switch (kind) {
-            case NETWORKCONFIGS -> "oc get networks.config.openshift.io -o json";
-            case NETWORKOPERATORS -> "oc get networks.operator.openshift.io -o json";
+            case NETWORKCONFIGS -> "oc get network.config.openshift.io cluster -o json";
+            case NETWORKOPERATORS -> "oc get network.operator.openshift.io cluster -o json";
+            case CLUSTERVERSIONS -> "oc get clusterversion -o json";
             default -> "oc get " + kind + " --all-namespaces -o json";
         };
     }

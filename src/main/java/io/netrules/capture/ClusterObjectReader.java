@@ -238,19 +238,20 @@ public final class ClusterObjectReader {
             case "clusterversion", "clusterversions" -> facts.accept(clusterVersion(item, file, line));
             case "networkconfigs" -> facts.accept(networkConfig(item, file, line));
             case "networkoperators" -> facts.accept(networkOperator(item, file, line));
+            // config.openshift.io and operator.openshift.io both have a kind Network: the group
+            // says which; without an apiVersion, the file's name does.
             case "network" -> {
-                // config.openshift.io and operator.openshift.io both name their kind Network: the
-                // group tells them apart, else the file's kind.
                 String api = text(item, "apiVersion");
-                if (api != null && api.startsWith("config.openshift.io/")
-                        || api == null && ClusterInputs.NETWORKCONFIGS.equals(defaultKind)) {
+                String group = api == null ? "" : api.replaceFirst("/.*", "");
+                if (group.equals("config.openshift.io")
+                        || group.isEmpty() && "networkconfigs".equalsIgnoreCase(defaultKind)) {
                     facts.accept(networkConfig(item, file, line));
-                } else if (api != null && api.startsWith("operator.openshift.io/")
-                        || api == null && ClusterInputs.NETWORKOPERATORS.equals(defaultKind)) {
+                } else if (group.equals("operator.openshift.io")
+                        || group.isEmpty() && "networkoperators".equalsIgnoreCase(defaultKind)) {
                     facts.accept(networkOperator(item, file, line));
                 } else {
-                    warnings.accept(new ParseWarning(file, line, "object of kind Network (" + api
-                            + ") is not used; ignored"));
+                    warnings.accept(new ParseWarning(file, line, "object of kind Network of " + (api == null
+                            ? "no apiVersion" : api) + " is not used; ignored"));
                     return 0;
                 }
             }
@@ -284,8 +285,8 @@ public final class ClusterObjectReader {
         }
         boolean unschedulable = item.path("spec").path("unschedulable").asBoolean(false);
         String desc = "node/" + name + " InternalIP=" + internal + (unschedulable ? " unschedulable" : "");
-        return new Node(name, internal, addresses, unschedulable, ready, Source.of(file, line, desc),
-                text(item.path("status").path("nodeInfo"), "kubeletVersion"));
+        String kubelet = text(item.path("status").path("nodeInfo"), "kubeletVersion");
+        return new Node(name, internal, addresses, unschedulable, ready, kubelet, Source.of(file, line, desc));
     }
 
     private static HostSubnet hostSubnet(JsonNode item, String file, int line) {
@@ -327,6 +328,77 @@ public final class ClusterObjectReader {
                 + " serviceNetwork=" + serviceNetwork + " pluginName=" + plugin;
         return new ClusterNetwork(name, network, hostSubnetLength, serviceNetwork, plugin, cidrs,
                 integer(item, "vxlanPort"), integer(item, "mtu"), Source.of(file, line, desc));
+    }
+
+    /** The version of the newest Completed history entry, else the desired version. */
+    private static ClusterVersion clusterVersion(JsonNode item, String file, int line) {
+        String name = text(item.path("metadata"), "name");
+        JsonNode status = item.path("status");
+        String desired = text(status.path("desired"), "version");
+        String completed = null;
+        String completedAt = null;
+        for (JsonNode h : status.path("history")) {
+            if (!"Completed".equals(text(h, "state")) || text(h, "version") == null) {
+                continue;
+            }
+            // The history is newest first; compare the completion times all the same (ISO 8601
+            // UTC strings order as times) in case a copy reordered it.
+            String at = text(h, "completionTime");
+            if (completed == null || at != null && completedAt != null && at.compareTo(completedAt) > 0) {
+                completed = text(h, "version");
+                completedAt = at;
+            }
+        }
+        String version = completed != null ? completed : desired;
+        String desc = "clusterversion/" + name + " version=" + version
+                + (completed == null ? " (desired; no completed update)" : "")
+                + (desired != null && !desired.equals(version) ? " desired=" + desired : "");
+        return new ClusterVersion(name, version, desired, Source.of(file, line, desc));
+    }
+
+    private static NetworkConfig networkConfig(JsonNode item, String file, int line) {
+        String name = text(item.path("metadata"), "name");
+        JsonNode spec = item.path("spec");
+        JsonNode status = item.path("status");
+        JsonNode blocks = status.path("clusterNetwork").isArray() && status.path("clusterNetwork").size() > 0
+                ? status.path("clusterNetwork") : spec.path("clusterNetwork");
+        List<NetworkConfig.CidrBlock> clusterNetworks = new ArrayList<>();
+        for (JsonNode b : blocks) {
+            String cidr = text(b, "cidr");
+            if (cidr != null) {
+                clusterNetworks.add(new NetworkConfig.CidrBlock(cidr, integer(b, "hostPrefix")));
+            }
+        }
+        JsonNode services = status.path("serviceNetwork").isArray() && status.path("serviceNetwork").size() > 0
+                ? status.path("serviceNetwork") : spec.path("serviceNetwork");
+        List<String> serviceNetworks = new ArrayList<>();
+        for (JsonNode sn : services) {
+            if (sn.isTextual()) {
+                serviceNetworks.add(sn.asText());
+            }
+        }
+        String specType = text(spec, "networkType");
+        String statusType = text(status, "networkType");
+        Integer mtu = integer(status, "clusterNetworkMTU");
+        String desc = "network.config/" + name + " networkType=" + (statusType != null ? statusType : specType)
+                + (statusType == null && specType != null ? " (spec)" : "")
+                + (mtu != null ? " clusterNetworkMTU=" + mtu : "");
+        return new NetworkConfig(name, specType, statusType, mtu, clusterNetworks, serviceNetworks,
+                Source.of(file, line, desc));
+    }
+
+    private static NetworkOperator networkOperator(JsonNode item, String file, int line) {
+        String name = text(item.path("metadata"), "name");
+        JsonNode dn = item.path("spec").path("defaultNetwork");
+        JsonNode sdn = dn.path("openshiftSDNConfig");
+        JsonNode ovn = dn.path("ovnKubernetesConfig");
+        JsonNode routing = ovn.path("gatewayConfig").get("routingViaHost");
+        Boolean routingViaHost = routing == null || !routing.isBoolean() ? null : routing.asBoolean();
+        String type = text(dn, "type");
+        String desc = "network.operator/" + name + " defaultNetwork.type=" + type;
+        return new NetworkOperator(name, type, text(sdn, "mode"), integer(sdn, "vxlanPort"), integer(sdn, "mtu"),
+                integer(ovn, "mtu"), integer(ovn, "genevePort"), routingViaHost,
+                text(ovn.path("ipsecConfig"), "mode"), Source.of(file, line, desc));
     }
 
     private static Pod pod(JsonNode item, String file, int line) {
@@ -415,58 +487,6 @@ public final class ClusterObjectReader {
         String desc = "route/" + ns + "/" + name + " host=" + host + (path != null ? " path=" + path : "")
                 + " to=" + to + (targetPort != null ? " targetPort=" + targetPort : "");
         return new Route(ns, name, host, path, to, targetPort, Source.of(file, line, desc));
-    }
-
-    private static ClusterVersion clusterVersion(JsonNode item, String file, int line) {
-        String name = text(item.path("metadata"), "name");
-        String version = text(item.path("status").path("desired"), "version");
-        return new ClusterVersion(name, version, Source.of(file, line, "clusterversion/" + name + " version="
-                + version));
-    }
-
-    private static NetworkConfig networkConfig(JsonNode item, String file, int line) {
-        String name = text(item.path("metadata"), "name");
-        JsonNode spec = item.path("spec");
-        String type = text(spec, "networkType");
-        if (type == null) {
-            type = text(item.path("status"), "networkType");
-        }
-        List<String> cidrs = new ArrayList<>();
-        for (JsonNode c : spec.path("clusterNetwork")) {
-            String cidr = text(c, "cidr");
-            if (cidr != null) {
-                cidrs.add(cidr);
-            }
-        }
-        List<String> services = new ArrayList<>();
-        for (JsonNode s : spec.path("serviceNetwork")) {
-            if (s.isTextual()) {
-                services.add(s.asText());
-            }
-        }
-        Integer mtu = integer(item.path("status"), "clusterNetworkMTU");
-        return new NetworkConfig(name, type, cidrs, services, mtu, Source.of(file, line, "network.config/" + name
-                + " networkType=" + type + " clusterNetwork=" + String.join(",", cidrs) + " serviceNetwork="
-                + String.join(",", services) + " clusterNetworkMTU=" + mtu));
-    }
-
-    private static NetworkOperator networkOperator(JsonNode item, String file, int line) {
-        String name = text(item.path("metadata"), "name");
-        JsonNode dn = item.path("spec").path("defaultNetwork");
-        String type = text(dn, "type");
-        JsonNode sdn = dn.path("openshiftSDNConfig");
-        JsonNode ovn = dn.path("ovnKubernetesConfig");
-        String mode = text(sdn, "mode");
-        Integer vxlanPort = integer(sdn, "vxlanPort");
-        Integer genevePort = integer(ovn, "genevePort");
-        Integer mtu = integer(sdn, "mtu");
-        if (mtu == null) {
-            mtu = integer(ovn, "mtu");
-        }
-        return new NetworkOperator(name, type, mode, vxlanPort, genevePort, mtu, Source.of(file, line,
-                "network.operator/" + name + " defaultNetwork=" + type + (mode != null ? " mode=" + mode : "")
-                        + (vxlanPort != null ? " vxlanPort=" + vxlanPort : "")
-                        + (genevePort != null ? " genevePort=" + genevePort : "") + " mtu=" + mtu));
     }
 
     private static String text(JsonNode node, String field) {

@@ -2,8 +2,6 @@ package io.netrules.capture;
 
 import io.netrules.capture.FactSource.Target;
 import io.netrules.parse.CommandParser;
-import io.netrules.parse.files.JournalParser;
-import io.netrules.parse.files.NodeConfigParser;
 import io.netrules.parse.files.ResolvConfParser;
 import io.netrules.parse.ip.EthtoolParser;
 import io.netrules.parse.ip.IpAddressParser;
@@ -15,12 +13,12 @@ import io.netrules.parse.ip.SysctlParser;
 import io.netrules.parse.iptables.IptablesListParser;
 import io.netrules.parse.iptables.IptablesSaveParser;
 import io.netrules.parse.iptables.NftRulesetParser;
-import io.netrules.parse.ovs.OvsFlowsParser;
 import io.netrules.parse.ovs.OvsListBrParser;
-import io.netrules.parse.ovs.OvsPortsDescParser;
 import io.netrules.parse.ovs.OvsShowParser;
 import io.netrules.parse.probe.PingParser;
 import io.netrules.parse.probe.TracepathParser;
+import io.netrules.plugin.NetworkPlugin;
+import io.netrules.plugin.NetworkPlugins;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +31,10 @@ import java.util.function.Supplier;
  * The one registry of node fact sources (insights-core style): each input key with the live
  * commands that produce it, the capture files that store it, and the parser that reads them.
  * The capture reader, the collector and the "not evaluated" report all work from this list.
- * Cluster-scope inputs (cluster objects, probes) are listed in {@link ClusterInputs}.
+ * Cluster-scope inputs (cluster objects, probes) are listed in {@link ClusterInputs}. The input
+ * keys are all named here (rules name them in {@code @requires}); the sources of a network
+ * plugin's own tools and files (openshift-sdn's br0 flows and ports, its node journal, 3.x's
+ * node-config.yaml) come from the plugin ({@link NetworkPlugin#nodeFactSources}).
  */
 public final class FactSources {
     /** Input keys of node scope. */
@@ -58,7 +59,9 @@ public final class FactSources {
 
     // The first source of each input is the one netrules' node collector runs (run(), probe(),
     // or runIfUnit() for each alternative unit); the others are forms the reader also accepts.
-    private static final List<FactSource> ALL = List.of(
+    // Only plugin-agnostic sources are here (ip, sysctl, ovs-vsctl, iptables, probes); the
+    // sources of one network plugin's own bridge, services and files are that plugin's.
+    private static final List<FactSource> CORE = List.of(
             cmd(IP_ADDRESS, "ip -d address", IpAddressParser::new).run(),
             cmd(IP_ADDRESS, "ip address", IpAddressParser::new),
             cmd(IP_ADDRESS, "ip -o addr", IpAddressParser::new),
@@ -73,12 +76,6 @@ public final class FactSources {
             cmd(OVS_BRIDGES, "ovs-vsctl list-br", OvsListBrParser::new),
             cmd(OVS_SHOW, "ovs-vsctl -t 5 show", OvsShowParser::new).run(),
             cmd(OVS_SHOW, "ovs-vsctl show", OvsShowParser::new),
-            cmd(OVS_PORTS, "ovs-ofctl -O OpenFlow13 dump-ports-desc br0", OvsPortsDescParser::new).run(),
-            cmd(OVS_PORTS, "ovs-ofctl dump-ports-desc br0", OvsPortsDescParser::new),
-            // Read the -O OpenFlow13 dump where there is one: sosreport's plain dump of an
-            // OpenFlow13-only bridge holds only a version-negotiation error.
-            cmd(OVS_FLOWS, "ovs-ofctl -O OpenFlow13 dump-flows br0", OvsFlowsParser::new).run(),
-            cmd(OVS_FLOWS, "ovs-ofctl dump-flows br0", OvsFlowsParser::new),
             cmd(IPTABLES_FILTER, "iptables-save", IptablesSaveParser::new).alsoProviding(IPTABLES_NAT).run(),
             // sosreport lists the tables instead (it has no iptables-save); -vnxL is the filter table.
             cmd(IPTABLES_FILTER, "iptables -t filter -nvL", () -> IptablesListParser.forTable("filter")),
@@ -91,13 +88,19 @@ public final class FactSources {
             cmd(IPTABLES_FILTER, "nft -a list ruleset", () -> NftRulesetParser.forTable("filter")),
             cmd(IPTABLES_NAT, "nft list ruleset", () -> NftRulesetParser.forTable("nat")),
             cmd(IPTABLES_NAT, "nft -a list ruleset", () -> NftRulesetParser.forTable("nat")),
-            cmd(ETHTOOL, "ethtool {target}", EthtoolParser::new).per(Target.INTERFACE).run(),
+            cmd(ETHTOOL, "ethtool {target}", EthtoolParser::new).per(Target.INTERFACE).run());
+
+    /**
+     * After the plugins' sources: the probes to every peer, slow and bounded by the collection
+     * budget, must not starve the node's own inputs (a plugin's flow dump and journal included).
+     */
+    private static final List<FactSource> CORE_LAST = List.of(
             cmd(PING, "ping -c 3 {target}", PingParser::new).per(Target.PEER).probe(),
             cmd(TRACEPATH, "tracepath {target}", TracepathParser::new).per(Target.PEER).probe(),
-            cmd(JOURNAL, "journalctl --no-pager --unit origin-node", JournalParser::new).runIfUnit(),
-            cmd(JOURNAL, "journalctl --no-pager --unit atomic-openshift-node", JournalParser::new).runIfUnit(),
-            FactSource.copiedFile(RESOLV_CONF, "etc/resolv.conf", ResolvConfParser::new).run(),
-            FactSource.copiedFile(NODE_CONFIG, "etc/origin/node/node-config.yaml", NodeConfigParser::new).run());
+            FactSource.copiedFile(RESOLV_CONF, "etc/resolv.conf", ResolvConfParser::new).run());
+
+    /** The core's sources, each network plugin's own (NetworkPlugin#nodeFactSources) by plugin ID, the probes. */
+    private static final List<FactSource> ALL = withPlugins(CORE, CORE_LAST);
 
     private static final Map<String, List<FactSource>> BY_INPUT = new LinkedHashMap<>();
 
@@ -110,6 +113,15 @@ public final class FactSources {
     }
 
     private FactSources() {
+    }
+
+    private static List<FactSource> withPlugins(List<FactSource> core, List<FactSource> coreLast) {
+        List<FactSource> all = new ArrayList<>(core);
+        for (NetworkPlugin plugin : NetworkPlugins.all()) {
+            all.addAll(plugin.nodeFactSources());
+        }
+        all.addAll(coreLast);
+        return List.copyOf(all);
     }
 
     private static FactSource cmd(String input, String command, Supplier<CommandParser> parser) {

@@ -55,6 +55,7 @@ public final class RuleCaseRunner {
             }
             Diagnosis d = new Evaluator(rules, 1).evaluate(Capture.open(dir), c.name());
             compare(c, d, problems);
+            applicable(c, d, problems);
             return new Outcome(c, problems, d);
         } finally {
             deleteTree(dir);
@@ -155,6 +156,26 @@ public final class RuleCaseRunner {
             if (!want.equals(got)) {
                 problems.add("not evaluated on " + got + ", expected " + want);
             }
+        }
+    }
+
+    /**
+     * A case whose rule is not applicable to its capture's network plugin, or whose capture does
+     * not say its plugin, tests nothing: it would pass whatever the rule does. Unless the case
+     * expects the rule not to be evaluated, its data must say a plugin the rule applies to.
+     */
+    private void applicable(RuleCase c, Diagnosis d, List<String> problems) {
+        io.netrules.engine.RuleDoc doc = rules.doc(c.rule());
+        if (doc == null || c.notEvaluated() != null) {
+            return;
+        }
+        String plugin = d.summary().plugin();
+        if (plugin == null && doc.plugin() != null) {
+            problems.add(c.rule() + " is a rule of " + doc.plugin() + ", but the case's capture does not say its"
+                    + " network plugin (add cluster/clusternetworks.json with pluginName, or cluster/networkconfigs.json)");
+        } else if (plugin != null && !doc.appliesTo(plugin)) {
+            problems.add(c.rule() + " is a rule of " + doc.plugin() + ", not applicable to the case's capture, whose"
+                    + " network plugin is " + plugin);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.netrules.cli;
 
+import io.netrules.ExitCodes;
+
 import io.netrules.batch.BatchRunner;
 import io.netrules.batch.CaptureList;
 import io.netrules.capture.CaptureException;

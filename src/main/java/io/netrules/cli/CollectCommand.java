@@ -1,5 +1,7 @@
 package io.netrules.cli;
 
+import io.netrules.ExitCodes;
+
 import io.netrules.collect.CollectException;
 import io.netrules.collect.Durations;
 import io.netrules.collect.NodeCollector;

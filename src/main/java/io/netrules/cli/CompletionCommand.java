@@ -1,5 +1,7 @@
 package io.netrules.cli;
 
+import io.netrules.ExitCodes;
+
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,5 +1,7 @@
 package io.netrules.cli;
 
+import io.netrules.ExitCodes;
+
 import io.netrules.engine.RuleBase;
 import io.netrules.engine.RuleDoc;
 import io.netrules.engine.RuleMeta;
@@ -51,7 +53,8 @@ public final class ExplainCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         RuleText t = doc.text();
         sb.append(doc.id()).append("  ").append(doc.severity()).append("  layer ").append(doc.layer())
-                .append("  scope ").append(doc.scope().name().toLowerCase()).append('\n');
+                .append("  scope ").append(doc.scope().name().toLowerCase())
+                .append("  plugin ").append(doc.plugin() == null ? "any" : doc.plugin()).append('\n');
         sb.append("Guide: ").append(doc.guide()).append("\n\n");
         sb.append("What it checks\n").append(indent(t.summary())).append("\n\n");
         List<String> sets = inputs(doc);

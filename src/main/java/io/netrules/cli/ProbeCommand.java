@@ -1,5 +1,7 @@
 package io.netrules.cli;
 
+import io.netrules.ExitCodes;
+
 import io.netrules.probe.ProbeLine;
 import io.netrules.probe.Prober;
 import io.netrules.probe.TcpTarget;

@@ -1,5 +1,7 @@
 package io.netrules.cli;
 
+import io.netrules.ExitCodes;
+
 import io.netrules.engine.RuleBase;
 import io.netrules.engine.RuleDoc;
 import picocli.CommandLine;

@@ -1,5 +1,7 @@
 package io.netrules.cli;
 
+import io.netrules.ExitCodes;
+
 import io.netrules.capture.CaptureException;
 import io.netrules.cases.RuleCase;
 import io.netrules.cases.RuleCaseFile;

@@ -90,13 +90,16 @@ final class ClusterFacts {
                 .ifPresentOrElse(cn -> facts.states.collected(RuleBase.CLUSTER_MTU, ((ClusterNetwork) cn).source().file()),
                         () -> facts.states.notCollectedReason(RuleBase.CLUSTER_MTU,
                                 "no ClusterNetwork has an mtu (OpenShift 4 sets one; OKD 3.11 uses node-config.yaml)"));
-        // TODO(lead, after merging seam): a NetworkConfig with status.clusterNetworkMTU also gives
-        // cluster-mtu when no ClusterNetwork has one.
+        // On openshift-sdn the network operator writes the effective MTU into ClusterNetwork.mtu,
+        // the same value network.config reports as status.clusterNetworkMTU: one source suffices.
         boolean nodeConfig = capture.nodes().values().stream()
                 .anyMatch(n -> n.inputs().containsKey(io.netrules.capture.FactSources.NODE_CONFIG));
-        // TODO(lead, after merging seam): pass the release version of seam's ClusterVersion
-        // record (io.netrules.model.ClusterVersion, status.desired.version) instead of null.
-        facts.platformMajor = PlatformMajor.detect(null,
+        // The release of a ClusterVersion when there is one (OpenShift 4), else the kubelets' and
+        // node-config's word.
+        String release = facts.ofType(io.netrules.model.ClusterVersion.class).stream()
+                .map(io.netrules.model.ClusterVersion::version).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+        facts.platformMajor = PlatformMajor.detect(release,
                 facts.nodes.stream().map(Node::kubeletVersion).toList(), nodeConfig);
         for (CaptureMetadata.NotCollected nc : capture.metadata().notCollected()) {
             if (nc.node() == null && nc.what() != null) {
@@ -201,6 +204,11 @@ final class ClusterFacts {
             hostSubnets.add(h);
         }
         shared.add(fact);
+    }
+
+    /** The cluster objects of one type (not pods or probes), in reading order. */
+    <T> List<T> ofType(Class<T> type) {
+        return shared.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     InputStates states() {

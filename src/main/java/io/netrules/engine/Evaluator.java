@@ -99,17 +99,19 @@ public final class Evaluator {
     public Diagnosis evaluate(Capture capture, String captureName) throws CaptureException {
         List<ParseWarning> warnings = Collections.synchronizedList(new ArrayList<>(capture.warnings()));
         ClusterFacts cluster = ClusterFacts.read(capture, warnings);
+        NetworkDetection network = NetworkDetection.detect(cluster, capture);
 
         TreeSet<String> nodeNames = new TreeSet<>(capture.nodes().keySet());
         nodeNames.addAll(cluster.nodeNames());
 
-        List<ScopeResult> results = perNode(nodeNames, node -> evaluateNode(node, capture, cluster, warnings));
+        List<ScopeResult> results = perNode(nodeNames, node -> evaluateNode(node, capture, cluster, warnings,
+                network));
         if (nodeNames.isEmpty()) {
-            results.add(noNodes());
+            results.add(noNodes(network));
         }
         List<NodeSummary> summaries = results.stream().map(ScopeResult::summary).filter(java.util.Objects::nonNull)
                 .toList();
-        results.add(evaluateCluster(cluster, summaries));
+        results.add(evaluateCluster(cluster, summaries, network));
 
         for (String key : capture.podLogs().keySet()) {
             String[] nsPod = key.split("/", 2);
@@ -133,16 +135,20 @@ public final class Evaluator {
             findings.addAll(r.findings());
             notEvaluated.addAll(r.notEvaluated());
         }
-        findings = link(findings, cluster, summaries);
-        findings.sort(FINDING_ORDER);
+        findings = link(findings, cluster, summaries, network);
+        List<String> layers = io.netrules.model.Layer.of(network.plugin());
+        findings.sort(findingOrder(layers));
         notEvaluated.sort(Comparator.comparing(NotEvaluated::id)
                 .thenComparing(n -> n.node() == null ? "" : n.node()));
         List<ParseWarning> sortedWarnings = new ArrayList<>(new LinkedHashSet<>(warnings));
         sortedWarnings.sort(Comparator.comparing(ParseWarning::source).thenComparingInt(ParseWarning::line)
                 .thenComparing(ParseWarning::text));
         List<NodeRow> nodeRows = results.stream().map(ScopeResult::row).filter(java.util.Objects::nonNull).toList();
-        return new Diagnosis(captureName, capture.metadata(), summarize(findings), findings, notEvaluated,
-                sortedWarnings, nodeRows, cluster.sources());
+        Summary counts = summarize(findings, layers);
+        Summary summary = new Summary(counts.layer(), counts.errors(), counts.warnings(), counts.info(),
+                network.platform(), network.plugin(), notApplicable(network));
+        return new Diagnosis(captureName, capture.metadata(), summary, findings, notEvaluated, sortedWarnings,
+                nodeRows, cluster.sources());
     }
 
     /** The node table's row: address and subnet from the cluster objects, MTUs from the node's interfaces. */
@@ -240,12 +246,27 @@ public final class Evaluator {
                 new HashSet<>(warnings).size());
     }
 
-    static final Comparator<ReportFinding> FINDING_ORDER = Comparator
-            .comparing(ReportFinding::severity)
-            .thenComparingInt(f -> io.netrules.model.Layer.order(f.layer()))
-            .thenComparing(ReportFinding::id)
-            .thenComparing(f -> f.node() == null ? "" : f.node())
-            .thenComparing(f -> f.subject() == null ? "" : f.subject());
+    /** Findings by severity, then along the plugin's path ({@code layers}), then by ID, node and subject. */
+    static Comparator<ReportFinding> findingOrder(List<String> layers) {
+        return Comparator
+                .comparing(ReportFinding::severity)
+                .thenComparingInt(f -> io.netrules.model.Layer.order(layers, f.layer()))
+                .thenComparing(ReportFinding::id)
+                .thenComparing(f -> f.node() == null ? "" : f.node())
+                .thenComparing(f -> f.subject() == null ? "" : f.subject());
+    }
+
+    /**
+     * How many rule IDs belong to another network plugin than the capture's: not applicable,
+     * neither evaluated nor listed as not evaluated. None when the plugin is not known: then
+     * plugin-specific rules are not evaluated, with the reason.
+     */
+    private int notApplicable(NetworkDetection network) {
+        if (network.plugin() == null) {
+            return 0;
+        }
+        return (int) rules.docs().values().stream().filter(d -> !d.appliesTo(network.plugin())).count();
+    }
 
     /** What one session found. */
     record ScopeResult(List<ReportFinding> findings, List<NotEvaluated> notEvaluated, NodeSummary summary,
@@ -255,7 +276,8 @@ public final class Evaluator {
         }
     }
 
-    private ScopeResult evaluateNode(String node, Capture capture, ClusterFacts cluster, List<ParseWarning> warnings) {
+    private ScopeResult evaluateNode(String node, Capture capture, ClusterFacts cluster, List<ParseWarning> warnings,
+                                     NetworkDetection network) {
         KieSession session = rules.nodeKieBase().newKieSession();
         try {
             Consumer<Object> insert = inserter(session, nodeFacts);
@@ -290,7 +312,8 @@ public final class Evaluator {
                 insert.accept(primary);
                 states.collected(RuleBase.PRIMARY_INTERFACE, primary.source().file());
             }
-            ScopeResult r = fire(session, listen(session), RuleMeta.Scope.NODE, node, states, cluster.platformMajor());
+            ScopeResult r = fire(session, listen(session), RuleMeta.Scope.NODE, node, states, network,
+                    cluster.platformMajor());
             EthtoolLink primaryLink = primary == null ? null : links.stream()
                     .filter(l -> primary.name().equals(l.iface())).findFirst().orElse(null);
             NodeSummary summary = new NodeSummary(node, r.findings().stream().map(ReportFinding::key).sorted().toList(),
@@ -478,14 +501,14 @@ public final class Evaluator {
         return total;
     }
 
-    private ScopeResult evaluateCluster(ClusterFacts cluster, List<NodeSummary> nodes) {
+    private ScopeResult evaluateCluster(ClusterFacts cluster, List<NodeSummary> nodes, NetworkDetection network) {
         KieSession session = rules.clusterKieBase().newKieSession();
         try {
             Consumer<Object> insert = inserter(session, clusterFacts);
             session.insert(new ClusterScope());
             cluster.all(insert);
             nodes.forEach(insert);
-            return fire(session, listen(session), RuleMeta.Scope.CLUSTER, null, cluster.states(),
+            return fire(session, listen(session), RuleMeta.Scope.CLUSTER, null, cluster.states(), network,
                     cluster.platformMajor());
         } finally {
             session.dispose();
@@ -497,7 +520,8 @@ public final class Evaluator {
      * {@code @scope("links")} rules, which insert {@link Explains} facts. Each finding then gets
      * its {@code explains} and {@code explainedBy} keys.
      */
-    private List<ReportFinding> link(List<ReportFinding> findings, ClusterFacts cluster, List<NodeSummary> nodes) {
+    private List<ReportFinding> link(List<ReportFinding> findings, ClusterFacts cluster, List<NodeSummary> nodes,
+                                     NetworkDetection network) {
         if (findings.size() < 2 || rules.linkRules().isEmpty()) {
             return findings;
         }
@@ -516,7 +540,9 @@ public final class Evaluator {
             nodes.forEach(insert);
             cluster.all(insert);
             Set<String> linkRuleNames = new HashSet<>();
-            rules.linkRules().forEach(m -> linkRuleNames.add(m.ruleName()));
+            // Another plugin's links (or a plugin's, when the plugin is not known) stay out.
+            rules.linkRules().stream().filter(m -> m.plugin() == null || m.plugin().equals(network.plugin()))
+                    .forEach(m -> linkRuleNames.add(m.ruleName()));
             session.fireAllRules(match -> linkRuleNames.contains(match.getRule().getName()));
             for (Object o : session.getObjects(o -> o instanceof Explains)) {
                 links.add((Explains) o);
@@ -541,22 +567,37 @@ public final class Evaluator {
     }
 
     /** An empty capture: node rules are not evaluated for want of any node. */
-    private ScopeResult noNodes() {
+    private ScopeResult noNodes(NetworkDetection network) {
         List<NotEvaluated> ne = new ArrayList<>();
         for (RuleDoc doc : rules.docs().values()) {
-            if (doc.scope() == RuleMeta.Scope.NODE) {
+            if (doc.scope() != RuleMeta.Scope.NODE) {
+                continue;
+            }
+            if (doc.appliesTo(network.plugin())) {
                 ne.add(new NotEvaluated(doc.id(), null, "nodes/<node>/", "no node was collected"));
+            } else if (network.plugin() == null) {
+                ne.add(new NotEvaluated(doc.id(), null, NetworkDetection.PLUGIN_FILES, network.notKnown()));
             }
         }
         return new ScopeResult(List.of(), ne);
     }
 
     private ScopeResult fire(KieSession session, FindingListener listener, RuleMeta.Scope scope, String node,
-                             InputStates states, Integer platformMajor) {
+                             InputStates states, NetworkDetection network, Integer platformMajor) {
         Set<String> blocked = new HashSet<>();
         List<NotEvaluated> notEvaluated = new ArrayList<>();
         for (RuleDoc doc : rules.docs().values()) {
             if (doc.scope() != scope) {
+                continue;
+            }
+            if (!doc.appliesTo(network.plugin())) {
+                // Another plugin's rule is not applicable: never fired, not listed (counted in the
+                // summary). With the plugin not known, a plugin's rule is not evaluated, and why.
+                doc.rules().forEach(m -> blocked.add(m.ruleName()));
+                if (network.plugin() == null) {
+                    notEvaluated.add(new NotEvaluated(doc.id(), node, NetworkDetection.PLUGIN_FILES,
+                            network.notKnown()));
+                }
                 continue;
             }
             List<String> bestMissing = null;
@@ -654,7 +695,7 @@ public final class Evaluator {
      * The likely layer: among the most severe findings that no other finding explains, the layer
      * with most of them; a tie goes to the layer nearer the client on the guide's path.
      */
-    static Summary summarize(List<ReportFinding> findings) {
+    static Summary summarize(List<ReportFinding> findings, List<String> layers) {
         int errors = 0;
         int warns = 0;
         int info = 0;
@@ -676,7 +717,7 @@ public final class Evaluator {
             if (!count.isEmpty()) {
                 layer = count.entrySet().stream()
                         .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
-                                .thenComparing(e -> -io.netrules.model.Layer.order(e.getKey())))
+                                .thenComparing(e -> -io.netrules.model.Layer.order(layers, e.getKey())))
                         .map(Map.Entry::getKey).orElse(null);
                 break;
             }

@@ -318,7 +318,7 @@ public final class RuleBase {
                     errors.add(display + ":" + line + ": Duplicate rule name: " + rule.getName());
                     continue;
                 }
-                RuleMeta meta = meta(rule, display, line, errors);
+                RuleMeta meta = meta(rule, display, line, f == null ? null : f.plugin(), errors);
                 if (meta != null && meta.scope() == RuleMeta.Scope.LINKS) {
                     byRuleName.put(rule.getName(), meta);
                     linkRules.add(meta);
@@ -344,9 +344,10 @@ public final class RuleBase {
             metas.sort(java.util.Comparator.comparing(RuleMeta::file).thenComparingInt(RuleMeta::line));
             RuleMeta first = metas.get(0);
             for (RuleMeta m : metas) {
-                if (m.severity() != first.severity() || !m.layer().equals(first.layer()) || m.scope() != first.scope()) {
+                if (m.severity() != first.severity() || !m.layer().equals(first.layer()) || m.scope() != first.scope()
+                        || !java.util.Objects.equals(m.plugin(), first.plugin())) {
                     errors.add(m.file() + ":" + m.line() + ": rule \"" + m.ruleName() + "\" shares ID " + m.id()
-                            + " with rule \"" + first.ruleName() + "\" but not its severity, layer or scope");
+                            + " with rule \"" + first.ruleName() + "\" but not its severity, layer, scope or plugin");
                 }
             }
             RuleText text = texts.get(e.getKey());
@@ -355,7 +356,7 @@ public final class RuleBase {
                         + " (expected " + baseName(first.file()).replaceAll("\\.drl$", ".md") + " beside the rule)");
             }
             byId.put(e.getKey(), new RuleDoc(e.getKey(), first.severity(), first.layer(), first.guide(), first.scope(),
-                    List.copyOf(metas), text));
+                    List.copyOf(metas), text, first.plugin()));
         }
         if (!errors.isEmpty()) {
             throw new RuleBuildException(errors);
@@ -365,20 +366,45 @@ public final class RuleBase {
         return new RuleBase(nodeKieBase, otherKieBase, byRuleName, byId, List.copyOf(linkRules));
     }
 
-    private static final Set<String> META_KEYS = Set.of("id", "severity", "layer", "guide", "scope", "requires");
+    private static final Set<String> META_KEYS = Set.of("id", "severity", "layer", "guide", "scope", "requires",
+            "plugin");
 
-    private static RuleMeta meta(Rule rule, String file, int line, List<String> errors) {
+    /** What {@code @plugin} takes besides a plugin's ID: a rule of every plugin. */
+    public static final String EVERY_PLUGIN = "common";
+
+    /**
+     * The rule's network plugin: its {@code @plugin("<id>")} annotation when it has one
+     * ({@code @plugin("common")}: every plugin), else its folder's ({@code folderPlugin}).
+     */
+    private static String plugin(Map<String, Object> md, String folderPlugin, String where, List<String> errors) {
+        if (!md.containsKey("plugin")) {
+            return folderPlugin;
+        }
+        String p = str(md.get("plugin"));
+        if (EVERY_PLUGIN.equals(p)) {
+            return null;
+        }
+        if (p == null || !io.netrules.plugin.NetworkPlugins.known(p)) {
+            errors.add(where + "@plugin names an unknown network plugin '" + p + "'; one of "
+                    + io.netrules.plugin.NetworkPlugins.ids() + " or \"" + EVERY_PLUGIN + "\"");
+            return folderPlugin;
+        }
+        return p;
+    }
+
+    private static RuleMeta meta(Rule rule, String file, int line, String folderPlugin, List<String> errors) {
         Map<String, Object> md = rule.getMetaData();
         String where = file + ":" + line + ": rule \"" + rule.getName() + "\": ";
+        String plugin = plugin(md, folderPlugin, where, errors);
         if ("links".equalsIgnoreCase(str(md.get("scope")))) {
             // A root-cause link rule finds nothing itself: it needs no ID, severity or layer.
             for (String key : md.keySet()) {
-                if (!key.equals("scope") && !key.equals("guide")) {
-                    errors.add(where + "a @scope(\"links\") rule takes only @scope and @guide, not @" + key);
+                if (!key.equals("scope") && !key.equals("guide") && !key.equals("plugin")) {
+                    errors.add(where + "a @scope(\"links\") rule takes only @scope, @guide and @plugin, not @" + key);
                 }
             }
             return new RuleMeta(rule.getName(), null, null, null, str(md.get("guide")), RuleMeta.Scope.LINKS,
-                    List.of(), file, line);
+                    List.of(), file, line, plugin);
         }
         String id = str(md.get("id"));
         if (id == null || !id.matches("NR-[A-Z]+-\\d{3}")) {
@@ -430,7 +456,7 @@ public final class RuleBase {
                 errors.add(where + "unknown annotation @" + key);
             }
         }
-        return new RuleMeta(rule.getName(), id, severity, layer, guide, scope, requires, file, line);
+        return new RuleMeta(rule.getName(), id, severity, layer, guide, scope, requires, file, line, plugin);
     }
 
     private static String str(Object o) {

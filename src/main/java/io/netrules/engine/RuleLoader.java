@@ -1,6 +1,7 @@
 package io.netrules.engine;
 
 import io.netrules.capture.CaptureException;
+import io.netrules.plugin.NetworkPlugins;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,7 +97,8 @@ public final class RuleLoader {
         List<RuleFile> files = new ArrayList<>();
         for (String drl : drls) {
             String md = drl.replaceAll("\\.drl$", ".md");
-            files.add(new RuleFile(drl, read(jar, drl), md, names.contains(md) ? read(jar, md) : null));
+            files.add(new RuleFile(drl, read(jar, drl), md, names.contains(md) ? read(jar, md) : null,
+                    pluginOf(drl.substring(folder.length()))));
         }
         return files;
     }
@@ -105,6 +107,20 @@ public final class RuleLoader {
         try (InputStream in = jar.getInputStream(jar.getEntry(name))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * The network plugin of a rule file, from its path under the rules root: the first folder
+     * when it is a plugin's ID ({@code openshift-sdn/mtu/NR-MTU-001.drl}), else null: a rule of
+     * every plugin ({@code common/...}, a file at the root, any other folder).
+     */
+    public static String pluginOf(String relativePath) {
+        int slash = relativePath.indexOf('/');
+        if (slash < 0) {
+            return null;
+        }
+        String first = relativePath.substring(0, slash);
+        return NetworkPlugins.known(first) ? first : null;
     }
 
     static List<RuleFile> fromDir(Path dir, String displayPrefix) throws IOException {
@@ -120,7 +136,8 @@ public final class RuleLoader {
             Path md = drl.resolveSibling(mdName);
             String mdRel = dir.relativize(md).toString().replace('\\', '/');
             files.add(new RuleFile(displayPrefix + rel, Files.readString(drl, StandardCharsets.UTF_8),
-                    displayPrefix + mdRel, Files.isRegularFile(md) ? Files.readString(md, StandardCharsets.UTF_8) : null));
+                    displayPrefix + mdRel, Files.isRegularFile(md) ? Files.readString(md, StandardCharsets.UTF_8) : null,
+                    pluginOf(rel)));
         }
         return files;
     }

@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.openshift.client.OpenShiftClient;
-import io.netrules.cli.ExitCodes;
+import io.netrules.ExitCodes;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,7 +12,7 @@ import java.util.List;
 public record ClusterKind(String input, String group, String version, String kind, String plural,
                           boolean namespaced) {
 
-    /** Every kind live mode reads, in {@link ClusterInputs#KINDS} order; the only ones it reads. */
+    /** Every kind live mode reads, in {@link ClusterInputs#LIVE_KINDS} order; the only ones it reads. */
     public static final List<ClusterKind> ALL = List.of(
             new ClusterKind(ClusterInputs.NODES, "", "v1", "Node", "nodes", false),
             new ClusterKind(ClusterInputs.HOSTSUBNETS, "network.openshift.io", "v1", "HostSubnet", "hostsubnets", false),

@@ -7,7 +7,7 @@ import io.netrules.capture.ClusterInputs;
 import io.netrules.capture.TempTrees;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.netrules.cli.ExitCodes;
+import io.netrules.ExitCodes;
 import io.netrules.probe.Prober;
 
 import java.io.IOException;

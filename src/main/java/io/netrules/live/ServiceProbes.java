@@ -2,7 +2,7 @@ package io.netrules.live;
 
 import io.netrules.capture.CaptureException;
 import io.netrules.capture.ClusterObjectReader;
-import io.netrules.cli.ExitCodes;
+import io.netrules.ExitCodes;
 import io.netrules.model.EndpointAddress;
 import io.netrules.model.Service;
 import io.netrules.model.ServicePort;

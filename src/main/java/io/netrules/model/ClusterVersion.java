@@ -1,8 +1,10 @@
 package io.netrules.model;
 
 /**
- * config.openshift.io/v1 ClusterVersion ({@code version}): the release the cluster runs
- * ({@code status.desired.version}); null when the object does not say.
+ * config.openshift.io/v1 ClusterVersion ({@code oc get clusterversion version -o json}): the
+ * version the cluster runs: the newest {@code status.history} entry whose state is
+ * {@code Completed}, else {@code status.desired.version} (an install or first update still in
+ * progress). OKD's versions say so ({@code 4.12.0-0.okd-2023-03-18-084815}).
  */
-public record ClusterVersion(String name, String version, Source source) implements Sourced {
+public record ClusterVersion(String name, String version, String desiredVersion, Source source) implements Sourced {
 }

@@ -1,11 +1,13 @@
 package io.netrules.model;
 
 /**
- * operator.openshift.io/v1 Network ({@code cluster}): how the cluster network operator runs the
- * plugin ({@code spec.defaultNetwork.type}; for openshift-sdn {@code openshiftSDNConfig.mode},
- * {@code vxlanPort}, {@code mtu}; for OVN-Kubernetes {@code ovnKubernetesConfig.mtu},
- * {@code genevePort}). A field the object leaves out is null.
+ * operator.openshift.io/v1 Network {@code cluster} ({@code oc get network.operator cluster -o json}):
+ * how the cluster network operator deploys the plugin. {@code defaultNetworkType} is
+ * {@code spec.defaultNetwork.type}; the {@code sdn*} fields are its {@code openshiftSDNConfig}
+ * (mode, VXLAN port, MTU), the {@code ovn*} ones its {@code ovnKubernetesConfig} (MTU, Geneve
+ * port, {@code gatewayConfig.routingViaHost}, {@code ipsecConfig.mode}); null when not set.
  */
-public record NetworkOperator(String name, String defaultNetworkType, String sdnMode, Integer vxlanPort,
-                              Integer genevePort, Integer mtu, Source source) implements Sourced {
+public record NetworkOperator(String name, String defaultNetworkType, String sdnMode, Integer sdnVxlanPort,
+                              Integer sdnMtu, Integer ovnMtu, Integer ovnGenevePort, Boolean ovnRoutingViaHost,
+                              String ovnIpsecMode, Source source) implements Sourced {
 }

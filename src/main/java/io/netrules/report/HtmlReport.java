@@ -74,12 +74,18 @@ public final class HtmlReport {
     private void header(StringBuilder h, Diagnosis d, List<Lane> lanes) {
         var s = d.summary();
         h.append("<header>\n<h1>netrules diagnosis</h1>\n<p class=\"capture\">capture <code>")
-                .append(esc(d.capture())).append("</code></p>\n<p id=\"headline\" class=\"headline\">");
+                .append(esc(d.capture())).append("</code> · platform ")
+                .append(esc(s.platform() == null ? "not known" : s.platform())).append(" · network plugin ")
+                .append(esc(s.plugin() == null ? "not known" : s.plugin()));
+        if (s.notApplicable() > 0) {
+            h.append(" (").append(s.notApplicable()).append(" rules of other plugins not applicable)");
+        }
+        h.append("</p>\n<p id=\"headline\" class=\"headline\">");
         if (s.layer() == null) {
             h.append("No finding: nothing in this capture points at a broken layer.");
         } else {
             h.append("Likely layer: <b>").append(esc(s.layer())).append("</b>");
-            String rootHops = lanes.get(0).hops().stream().filter(HopView::rootCause).map(v -> v.hop().label)
+            String rootHops = lanes.get(0).hops().stream().filter(HopView::rootCause).map(v -> v.hop().label())
                     .reduce((a, b) -> a + ", " + b).orElse(null);
             if (rootHops != null) {
                 h.append(" · root cause at <b>").append(esc(rootHops)).append("</b>");
@@ -105,7 +111,8 @@ public final class HtmlReport {
 
     private void svg(StringBuilder h, Diagnosis d, List<Lane> lanes) {
         int nodeLanes = lanes.size() - 1;
-        int width = LEFT * 2 + Hop.values().length * COL_W;
+        List<Hop> pathHops = lanes.get(0).hops().stream().map(HopView::hop).toList();
+        int width = LEFT * 2 + pathHops.size() * COL_W;
         int height = nodeLanes == 0 ? OVERVIEW_Y + HOP_H + 40 : LANES_Y + nodeLanes * LANE_H + 10;
         h.append("<svg id=\"path-svg\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" width=\"").append(width).append("\" height=\"").append(height)
@@ -122,11 +129,14 @@ public final class HtmlReport {
             hop(h, overview.hops().get(i), 0, null, x(i), OVERVIEW_Y);
         }
         if (nodeLanes > 0) {
-            int firstNodeCol = Hop.NODE_TO_NODE.ordinal();
+            int firstNodeCol = 0;
+            while (firstNodeCol < pathHops.size() && !pathHops.get(firstNodeCol).perNode()) {
+                firstNodeCol++;
+            }
             h.append("<text class=\"lane-title\" x=\"").append(LEFT).append("\" y=\"").append(LANES_Y - 16)
                     .append("\">per node</text>\n");
             // Endpoints live on nodes: a line from the endpoints hop down into every node's lane.
-            int ex = x(Hop.ENDPOINTS.ordinal()) + HOP_W / 2;
+            int ex = x(pathHops.indexOf(Hop.ENDPOINTS)) + HOP_W / 2;
             int lastY = LANES_Y + (nodeLanes - 1) * LANE_H + HOP_H / 2;
             h.append("<path class=\"wire\" d=\"M ").append(ex).append(' ').append(OVERVIEW_Y + HOP_H).append(" L ")
                     .append(ex).append(' ').append(lastY).append("\"/>\n");
@@ -172,19 +182,19 @@ public final class HtmlReport {
     private static void hop(StringBuilder h, HopView v, int laneIndex, String node, int x, int y) {
         String where = node == null ? "" : " on " + node;
         h.append("<g class=\"hop ").append(v.state().id).append(v.rootCause() ? " root" : "")
-                .append("\" data-hop=\"").append(v.hop().id).append("\" data-lane=\"").append(esc(node == null ? "" : node))
+                .append("\" data-hop=\"").append(v.hop().id()).append("\" data-lane=\"").append(esc(node == null ? "" : node))
                 .append("\" data-state=\"").append(v.state().id).append("\" data-root-cause=\"").append(v.rootCause())
                 .append('"').append(v.partial() ? " data-partial=\"true\"" : "");
         if (v.state() != State.ORIGIN) {
             h.append(" data-detail=\"").append(detailId(laneIndex, v.hop())).append("\" tabindex=\"0\" role=\"button\"")
-                    .append(" aria-pressed=\"false\" aria-label=\"").append(esc(v.hop().label + where + ": "
+                    .append(" aria-pressed=\"false\" aria-label=\"").append(esc(v.hop().label() + where + ": "
                             + stateWord(v.state()) + (v.partial() ? ", " + notRun(v) + " rule(s) not run" : "")
                             + (v.rootCause() ? ", root cause" : ""))).append('"');
         }
         h.append(">\n<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(HOP_W)
                 .append("\" height=\"").append(HOP_H).append("\" rx=\"9\"/>\n")
                 .append("<text class=\"hop-label\" x=\"").append(x + HOP_W / 2).append("\" y=\"").append(y + 19)
-                .append("\" text-anchor=\"middle\">").append(esc(v.hop().label)).append("</text>\n")
+                .append("\" text-anchor=\"middle\">").append(esc(v.hop().label())).append("</text>\n")
                 .append("<text class=\"hop-count\" x=\"").append(x + HOP_W / 2).append("\" y=\"").append(y + 36)
                 .append("\" text-anchor=\"middle\">").append(esc(countText(v))).append("</text>\n");
         if (v.rootCause()) {
@@ -228,7 +238,7 @@ public final class HtmlReport {
     }
 
     private static String detailId(int laneIndex, Hop hop) {
-        return "detail-" + laneIndex + "-" + hop.id;
+        return "detail-" + laneIndex + "-" + hop.id();
     }
 
     private void details(StringBuilder h, List<Lane> lanes) {
@@ -240,8 +250,8 @@ public final class HtmlReport {
                     continue;
                 }
                 h.append("<section class=\"hop-detail\" id=\"").append(detailId(l, v.hop())).append("\" data-hop=\"")
-                        .append(v.hop().id).append("\" data-lane=\"").append(esc(lane.node() == null ? "" : lane.node()))
-                        .append("\" hidden>\n<h3>").append(esc(v.hop().label)).append(" <span class=\"where\">")
+                        .append(v.hop().id()).append("\" data-lane=\"").append(esc(lane.node() == null ? "" : lane.node()))
+                        .append("\" hidden>\n<h3>").append(esc(v.hop().label())).append(" <span class=\"where\">")
                         .append(lane.node() == null ? "whole path" : "on " + esc(lane.node())).append("</span>")
                         .append(" <span class=\"badge ").append(v.state().id).append("\">").append(stateWord(v.state()))
                         .append("</span>").append(v.rootCause() ? " <span class=\"badge root\">root cause</span>" : "")

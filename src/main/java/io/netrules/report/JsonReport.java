@@ -41,6 +41,9 @@ public final class JsonReport {
         summary.put("errors", d.summary().errors());
         summary.put("warnings", d.summary().warnings());
         summary.put("info", d.summary().info());
+        summary.put("platform", d.summary().platform());
+        summary.put("plugin", d.summary().plugin());
+        summary.put("notApplicable", d.summary().notApplicable());
         if (!d.sources().isEmpty()) {
             // Only when the capture holds a must-gather: where each cluster kind came from.
             summary.put("sources", d.sources());

@@ -46,7 +46,7 @@ public final class MarkdownReport {
         if (s.layer() != null) {
             byLayer.put(s.layer(), new ArrayList<>());
         }
-        Layer.ALL.forEach(l -> byLayer.putIfAbsent(l, new ArrayList<>()));
+        Layer.of(s.plugin()).forEach(l -> byLayer.putIfAbsent(l, new ArrayList<>()));
         for (ReportFinding f : d.findings()) {
             if (f.explainedBy().stream().noneMatch(byKey::containsKey)) {
                 byLayer.computeIfAbsent(f.layer(), k -> new ArrayList<>()).add(f);

@@ -37,6 +37,8 @@ public final class TextReport {
         StringBuilder out = new StringBuilder();
         var s = d.summary();
         out.append(bold("netrules diagnosis of " + d.capture())).append('\n');
+        out.append("Platform: ").append(s.platform() == null ? "not known" : s.platform())
+                .append("; network plugin: ").append(s.plugin() == null ? "not known" : s.plugin()).append('\n');
         if (s.layer() == null) {
             out.append("No finding: nothing in this capture points at a broken layer.\n");
         } else {
@@ -49,12 +51,15 @@ public final class TextReport {
             d.sources().forEach((kind, source) -> parts.add(kind + " from " + source));
             out.append("Cluster objects: ").append(String.join(", ", parts)).append('\n');
         }
+        if (s.notApplicable() > 0) {
+            out.append(notApplicable(s)).append('\n');
+        }
 
         Map<String, List<ReportFinding>> byLayer = new LinkedHashMap<>();
         if (s.layer() != null) {
             byLayer.put(s.layer(), new ArrayList<>());
         }
-        for (String layer : Layer.ALL) {
+        for (String layer : Layer.of(s.plugin())) {
             byLayer.putIfAbsent(layer, new ArrayList<>());
         }
         Map<String, ReportFinding> byKey = new LinkedHashMap<>();
@@ -92,6 +97,11 @@ public final class TextReport {
             }
         }
         return out.toString();
+    }
+
+    /** The one line that counts the rules of other network plugins. */
+    public static String notApplicable(io.netrules.engine.Summary s) {
+        return s.notApplicable() + " rules of other network plugins not applicable (plugin: " + s.plugin() + ")";
     }
 
     private void finding(StringBuilder out, ReportFinding f) {

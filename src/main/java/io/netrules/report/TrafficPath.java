@@ -6,6 +6,10 @@ import io.netrules.engine.ReportFinding;
 import io.netrules.engine.RuleDoc;
 import io.netrules.model.Severity;
 
+import io.netrules.plugin.NetworkPlugin;
+import io.netrules.plugin.NetworkPlugins;
+import io.netrules.plugin.NodePath;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,40 +18,27 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The guide's traffic path as hops, and where each finding sits on it: client → DNS → router →
- * route → service → endpoints → node to node → br0 → vxlan0 → tun0 → pod. The first hops are
- * the cluster's; the last five exist once per node, so a node's findings can be drawn in that
- * node's own lane.
+ * The traffic path as hops, and where each finding sits on it: client → DNS → router → route →
+ * service → endpoints, then the network plugin's own hops on each node (openshift-sdn: node to
+ * node → br0 → vxlan0 → tun0), then the pod. The first hops are the cluster's; the plugin's
+ * and the pod exist once per node, so a node's findings can be drawn in that node's own lane.
+ * The plugin is the capture's ({@code summary.plugin}); its {@link NodePath} says which hops it
+ * has and where its layers and rules sit.
  *
- * <p>A rule is placed by its layer, except the few rule IDs whose subject is one particular
- * OVS port or the pod, which are placed on that hop (see {@link #ID_HOPS}); docs/reports.md has
- * the table.
+ * <p>A rule is placed by its layer, except the few rule IDs whose subject is one particular hop
+ * (an OVS port, the pod), which the plugin places on that hop; docs/reports.md has the table.
  */
 public final class TrafficPath {
 
     /** One hop of the path; {@code perNode} hops are drawn once per node. */
-    public enum Hop {
-        CLIENT("client", "client", false),
-        DNS("dns", "DNS", false),
-        ROUTER("router", "router", false),
-        ROUTE("route", "route", false),
-        SERVICE("service", "service", false),
-        ENDPOINTS("endpoints", "endpoints", false),
-        NODE_TO_NODE("node-to-node", "node to node", true),
-        BR0("br0", "br0", true),
-        VXLAN0("vxlan0", "vxlan0", true),
-        TUN0("tun0", "tun0", true),
-        POD("pod", "pod", true);
-
-        public final String id;
-        public final String label;
-        public final boolean perNode;
-
-        Hop(String id, String label, boolean perNode) {
-            this.id = id;
-            this.label = label;
-            this.perNode = perNode;
-        }
+    public record Hop(String id, String label, boolean perNode) {
+        public static final Hop CLIENT = new Hop("client", "client", false);
+        public static final Hop DNS = new Hop("dns", "DNS", false);
+        public static final Hop ROUTER = new Hop("router", "router", false);
+        public static final Hop ROUTE = new Hop("route", "route", false);
+        public static final Hop SERVICE = new Hop("service", "service", false);
+        public static final Hop ENDPOINTS = new Hop("endpoints", "endpoints", false);
+        public static final Hop POD = new Hop("pod", "pod", true);
     }
 
     /**
@@ -64,47 +55,77 @@ public final class TrafficPath {
         }
     }
 
-    /** Where each layer of the rule catalogue sits on the path. */
-    static final Map<String, Hop> LAYER_HOPS = Map.ofEntries(
-            Map.entry("dns", Hop.DNS),
-            Map.entry("egress-dns", Hop.DNS),
-            Map.entry("router", Hop.ROUTER),
-            Map.entry("route", Hop.ROUTE),
-            Map.entry("service", Hop.SERVICE),
-            Map.entry("endpoints", Hop.ENDPOINTS),
-            Map.entry("node-to-node", Hop.NODE_TO_NODE),
-            // OVS as a whole is the bridge; the node's kernel side of the SDN (routes through
-            // tun0, forwarding, the FORWARD chain) is where pod traffic meets tun0; the MTU is
-            // a matter of the VXLAN overhead.
-            Map.entry("ovs", Hop.BR0),
-            Map.entry("local-sdn", Hop.TUN0),
-            Map.entry("iptables", Hop.TUN0),
-            Map.entry("mtu", Hop.VXLAN0));
+    /** The hops of the cluster's part of the path, whatever the plugin. */
+    static final List<Hop> CLUSTER_HOPS = List.of(Hop.CLIENT, Hop.DNS, Hop.ROUTER, Hop.ROUTE, Hop.SERVICE,
+            Hop.ENDPOINTS);
 
-    /** Rule IDs whose subject is one port of br0, or a pod, rather than the bridge as a whole. */
-    static final Map<String, Hop> ID_HOPS = Map.of(
-            "NR-OVS-002", Hop.VXLAN0,   // br0 has no vxlan0 port
-            "NR-OVS-005", Hop.VXLAN0,   // no VXLAN flows for a peer
-            "NR-OVS-007", Hop.VXLAN0,   // flows point at a tunnel address no HostSubnet has
-            "NR-OVS-003", Hop.TUN0,     // br0 has no tun0 port
-            "NR-MTU-002", Hop.TUN0,     // tun0's MTU differs from the SDN MTU
-            "NR-OVS-004", Hop.POD,      // a pod's flows use a port br0 does not have
-            "NR-OVS-006", Hop.POD);     // a running pod lacks its flows
+    /** Where each plugin-agnostic layer on the cluster's part of the path sits. */
+    static final Map<String, String> COMMON_LAYER_HOPS = Map.of("dns", "dns", "egress-dns", "dns", "router", "router",
+            "route", "route", "service", "service", "endpoints", "endpoints");
 
-    private TrafficPath() {
-    }
+    /**
+     * The node part of the path when the plugin is not known: node to node, then the node as a
+     * whole (the plugin's rules are not evaluated then, so there is nothing finer to place).
+     */
+    static final NodePath UNKNOWN_PLUGIN = new NodePath(
+            List.of(new NodePath.Hop("node-to-node", "node to node"), new NodePath.Hop("node", "node")),
+            Map.of("node-to-node", "node-to-node"), Map.of(), "node");
 
-    /** The hop of a rule; a layer the path does not know (a user rule's typo cannot pass validation) goes to br0. */
-    public static Hop hopOf(String id, String layer) {
-        Hop h = ID_HOPS.get(id);
-        if (h != null) {
-            return h;
+    /**
+     * A whole path: the cluster's hops, a plugin's per-node hops, the pod; and where each layer
+     * and each rule ID with a hop of its own sits.
+     */
+    public record Path(List<Hop> hops, Map<String, Hop> layerHops, Map<String, Hop> ruleHops, Hop defaultHop) {
+
+        /** The hop of a rule; a layer the path does not know goes to the plugin's default hop. */
+        public Hop hopOf(String id, String layer) {
+            Hop h = ruleHops.get(id);
+            if (h != null) {
+                return h;
+            }
+            return layerHops.getOrDefault(layer, defaultHop);
         }
-        return LAYER_HOPS.getOrDefault(layer, Hop.BR0);
+
+        public Hop hopOf(ReportFinding f) {
+            return hopOf(f.id(), f.layer());
+        }
+
+        /** The hop with this ID, or null. */
+        public Hop hop(String id) {
+            return hops.stream().filter(h -> h.id().equals(id)).findFirst().orElse(null);
+        }
     }
 
-    public static Hop hopOf(ReportFinding f) {
-        return hopOf(f.id(), f.layer());
+    /** The path of a plugin (by ID); a plugin that is null or not known gets a path without its hops. */
+    public static Path path(String pluginId) {
+        NodePath node = pluginId == null ? UNKNOWN_PLUGIN
+                : NetworkPlugins.byId(pluginId).map(NetworkPlugin::nodePath).orElse(UNKNOWN_PLUGIN);
+        List<Hop> hops = new ArrayList<>(CLUSTER_HOPS);
+        node.hops().forEach(h -> hops.add(new Hop(h.id(), h.label(), true)));
+        hops.add(Hop.POD);
+        Map<String, Hop> byId = new java.util.HashMap<>();
+        hops.forEach(h -> byId.put(h.id(), h));
+        Map<String, Hop> layerHops = new java.util.HashMap<>();
+        COMMON_LAYER_HOPS.forEach((layer, hop) -> layerHops.put(layer, byId.get(hop)));
+        node.layerHops().forEach((layer, hop) -> layerHops.put(layer, required(byId, hop, pluginId)));
+        Map<String, Hop> ruleHops = new java.util.HashMap<>();
+        node.ruleHops().forEach((rule, hop) -> ruleHops.put(rule, required(byId, hop, pluginId)));
+        return new Path(List.copyOf(hops), Map.copyOf(layerHops), Map.copyOf(ruleHops),
+                required(byId, node.defaultHop(), pluginId));
+    }
+
+    private static Hop required(Map<String, Hop> byId, String hop, String pluginId) {
+        Hop h = byId.get(hop);
+        if (h == null) {
+            throw new IllegalStateException("network plugin " + pluginId + " places a layer or rule on hop '" + hop
+                    + "', which is not on its path");
+        }
+        return h;
+    }
+
+    /** The hop of a rule on the path of the capture's plugin. */
+    public static Hop hopOf(Diagnosis d, String id, String layer) {
+        return path(d.summary().plugin()).hopOf(id, layer);
     }
 
     /**
@@ -131,19 +152,20 @@ public final class TrafficPath {
 
     /** The overview lane, then one lane per node (see {@link #ALL_LANES_UP_TO}). */
     public static List<Lane> lanes(Diagnosis d, Collection<RuleDoc> rules) {
-        Coverage coverage = new Coverage(d, rules);
+        Path path = path(d.summary().plugin());
+        Coverage coverage = new Coverage(d, rules, path);
         Set<String> rootCauses = rootCauseKeys(d);
         List<Lane> lanes = new ArrayList<>();
         List<HopView> overview = new ArrayList<>();
-        for (Hop hop : Hop.values()) {
-            overview.add(view(hop, null, d, coverage, rootCauses));
+        for (Hop hop : path.hops()) {
+            overview.add(view(hop, null, d, coverage, rootCauses, path));
         }
         lanes.add(new Lane(null, overview));
-        for (String node : laneNodes(d)) {
+        for (String node : laneNodes(d, path)) {
             List<HopView> hops = new ArrayList<>();
-            for (Hop hop : Hop.values()) {
-                if (hop.perNode) {
-                    hops.add(view(hop, node, d, coverage, rootCauses));
+            for (Hop hop : path.hops()) {
+                if (hop.perNode()) {
+                    hops.add(view(hop, node, d, coverage, rootCauses, path));
                 }
             }
             lanes.add(new Lane(node, hops));
@@ -153,15 +175,21 @@ public final class TrafficPath {
 
     /** Which rules check which hop, and where each rule could run. */
     private static final class Coverage {
-        private final Map<Hop, List<RuleDoc>> byHop = new java.util.EnumMap<>(Hop.class);
+        private final Map<Hop, List<RuleDoc>> byHop = new java.util.HashMap<>();
         private final Map<String, String> layerById = new java.util.HashMap<>();
         /** Rule ID to the nodes it could not run on; a null element: it could not run at cluster scope. */
         private final Map<String, Set<String>> notRunOn = new java.util.HashMap<>();
         private final Set<String> nodes = new TreeSet<>();
 
-        Coverage(Diagnosis d, Collection<RuleDoc> rules) {
+        private final Path path;
+
+        Coverage(Diagnosis d, Collection<RuleDoc> rules, Path path) {
+            this.path = path;
             for (RuleDoc r : rules) {
-                byHop.computeIfAbsent(TrafficPath.hopOf(r.id(), r.layer()), k -> new ArrayList<>()).add(r);
+                if (d.summary().plugin() != null && !r.appliesTo(d.summary().plugin())) {
+                    continue; // another plugin's rule checks nothing on this path
+                }
+                byHop.computeIfAbsent(path.hopOf(r.id(), r.layer()), k -> new ArrayList<>()).add(r);
                 layerById.put(r.id(), r.layer());
             }
             for (NotEvaluated n : d.notEvaluated()) {
@@ -171,7 +199,7 @@ public final class TrafficPath {
         }
 
         Hop hopOf(String id) {
-            return TrafficPath.hopOf(id, layerById.getOrDefault(id, ""));
+            return path.hopOf(id, layerById.getOrDefault(id, ""));
         }
 
         /** How many of the rules that check this hop ran for this lane (a node, or null for the whole path). */
@@ -200,12 +228,12 @@ public final class TrafficPath {
     }
 
     /** Nodes that get a lane: all of them in a small cluster, else those with findings or rules not evaluated. */
-    static List<String> laneNodes(Diagnosis d) {
+    static List<String> laneNodes(Diagnosis d, Path path) {
         TreeSet<String> all = new TreeSet<>();
         d.nodes().forEach(r -> all.add(r.node()));
         TreeSet<String> busy = new TreeSet<>();
         for (ReportFinding f : d.findings()) {
-            if (f.node() != null && hopOf(f).perNode) {
+            if (f.node() != null && path.hopOf(f).perNode()) {
                 busy.add(f.node());
             }
         }
@@ -226,19 +254,20 @@ public final class TrafficPath {
         return all.size();
     }
 
-    private static HopView view(Hop hop, String node, Diagnosis d, Coverage coverage, Set<String> rootCauses) {
-        if (hop == Hop.CLIENT) {
+    private static HopView view(Hop hop, String node, Diagnosis d, Coverage coverage, Set<String> rootCauses,
+                                Path path) {
+        if (hop.equals(Hop.CLIENT)) {
             return new HopView(hop, State.ORIGIN, false, List.of(), List.of(), false, false);
         }
         List<ReportFinding> findings = new ArrayList<>();
         for (ReportFinding f : d.findings()) {
-            if (hopOf(f) == hop && (node == null || node.equals(f.node()))) {
+            if (path.hopOf(f).equals(hop) && (node == null || node.equals(f.node()))) {
                 findings.add(f);
             }
         }
         List<NotEvaluated> notEvaluated = new ArrayList<>();
         for (NotEvaluated n : d.notEvaluated()) {
-            if (coverage.hopOf(n.id()) == hop && (node == null || node.equals(n.node()))) {
+            if (coverage.hopOf(n.id()).equals(hop) && (node == null || node.equals(n.node()))) {
                 notEvaluated.add(n);
             }
         }

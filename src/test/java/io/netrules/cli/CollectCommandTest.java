@@ -1,5 +1,7 @@
 package io.netrules.cli;
 
+import io.netrules.ExitCodes;
+
 import io.netrules.TestPaths;
 import io.netrules.capture.CaptureMetadata;
 import io.netrules.collect.FakeNode;

@@ -13,6 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How the engine treats missing and failed inputs, sosreport folders and capture.json. */
 class EvaluatorTest {
+    /** Says the capture's network plugin: the flow rules are openshift-sdn's. */
+    static final String CLUSTER_NETWORK = """
+            {"apiVersion": "network.openshift.io/v1", "kind": "ClusterNetwork", "metadata": {"name": "default"},
+             "network": "10.128.0.0/14", "hostsubnetlength": 9, "serviceNetwork": "172.30.0.0/16",
+             "pluginName": "redhat/openshift-ovs-subnet"}
+            """;
+
     static final String HOSTSUBNETS = """
             {"apiVersion": "v1", "kind": "List", "items": [
               {"kind": "HostSubnet", "metadata": {"name": "node-1"}, "host": "node-1", "hostIP": "10.0.0.1", "subnet": "10.128.0.0/23"},
@@ -42,6 +49,7 @@ class EvaluatorTest {
     void aNodeWithoutFlowsIsNotEvaluatedAndGivesNoFlowFinding(@TempDir Path tmp) throws Exception {
         Files.createDirectories(tmp.resolve("cluster"));
         Files.writeString(tmp.resolve("cluster/hostsubnets.json"), HOSTSUBNETS);
+        Files.writeString(tmp.resolve("cluster/clusternetworks.json"), CLUSTER_NETWORK);
         Files.createDirectories(tmp.resolve("nodes/node-1"));
         Files.writeString(tmp.resolve("nodes/node-1/ovs-ofctl_-O_OpenFlow13_dump-flows_br0"), FLOWS_FOR_NODE_2);
         Diagnosis d = diagnose(tmp);
@@ -56,6 +64,7 @@ class EvaluatorTest {
     void aMissingFlowIsAFindingWithTheAbsenceAndTheHostSubnetAsEvidence(@TempDir Path tmp) throws Exception {
         Files.createDirectories(tmp.resolve("cluster"));
         Files.writeString(tmp.resolve("cluster/hostsubnets.json"), HOSTSUBNETS);
+        Files.writeString(tmp.resolve("cluster/clusternetworks.json"), CLUSTER_NETWORK);
         Files.createDirectories(tmp.resolve("nodes/node-1"));
         Files.writeString(tmp.resolve("nodes/node-1/ovs-ofctl_-O_OpenFlow13_dump-flows_br0"),
                 FLOWS_FOR_NODE_2.lines().filter(l -> !l.contains("table=10")).reduce("", (a, b) -> a + b + "\n"));
@@ -74,6 +83,7 @@ class EvaluatorTest {
     void sosreportPlainDumpWithVersionErrorIsNotEvaluatedNotNoFlows(@TempDir Path tmp) throws Exception {
         Files.createDirectories(tmp.resolve("cluster"));
         Files.writeString(tmp.resolve("cluster/hostsubnets.json"), HOSTSUBNETS);
+        Files.writeString(tmp.resolve("cluster/clusternetworks.json"), CLUSTER_NETWORK);
         Path sos = Files.createDirectories(tmp.resolve("nodes/node-1/sos_commands/openvswitch"));
         Files.writeString(sos.resolve("ovs-ofctl_dump-flows_br0"), VERSION_MISMATCH);
         Files.writeString(sos.resolve("ovs-vsctl_-t_5_show"),
@@ -92,6 +102,7 @@ class EvaluatorTest {
     void sosreportOpenFlow13DumpIsPreferredOverThePlainOne(@TempDir Path tmp) throws Exception {
         Files.createDirectories(tmp.resolve("cluster"));
         Files.writeString(tmp.resolve("cluster/hostsubnets.json"), HOSTSUBNETS);
+        Files.writeString(tmp.resolve("cluster/clusternetworks.json"), CLUSTER_NETWORK);
         Path sos = Files.createDirectories(tmp.resolve("nodes/node-1/sos_commands/openvswitch"));
         Files.writeString(sos.resolve("ovs-ofctl_dump-flows_br0"), VERSION_MISMATCH);
         Files.writeString(sos.resolve("ovs-ofctl_-O_OpenFlow13_dump-flows_br0"), FLOWS_FOR_NODE_2);
@@ -104,6 +115,7 @@ class EvaluatorTest {
     void captureJsonReasonIsKeptForNotEvaluated(@TempDir Path tmp) throws Exception {
         Files.createDirectories(tmp.resolve("cluster"));
         Files.writeString(tmp.resolve("cluster/hostsubnets.json"), HOSTSUBNETS);
+        Files.writeString(tmp.resolve("cluster/clusternetworks.json"), CLUSTER_NETWORK);
         Files.createDirectories(tmp.resolve("nodes/node-1"));
         Files.writeString(tmp.resolve("capture.json"), """
                 {"format": "netrules-capture/1", "notCollected": [

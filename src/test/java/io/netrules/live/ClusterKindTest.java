@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ClusterKindTest {
     @Test
     void liveModeListsExactlyTheKindsACaptureHolds() {
-        // The OpenShift 4 kinds come from must-gathers and cluster/ files; live mode does not list them yet.
-        assertEquals(ClusterInputs.KINDS.stream().filter(k -> !ClusterInputs.OPENSHIFT4_KINDS.contains(k)).toList(),
-                ClusterKind.ALL.stream().map(ClusterKind::input).toList());
+        assertEquals(ClusterInputs.LIVE_KINDS, ClusterKind.ALL.stream().map(ClusterKind::input).toList());
     }
 
     @Test

@@ -73,7 +73,7 @@ class HtmlReportTest {
         ReportFinding f = new ReportFinding("NR-LOCAL-001", Severity.ERROR, "local-sdn", "n<1>", "x\"y",
                 "<script>alert(1)</script>", "run `a && b`", "g", List.of(new Evidence("nodes/n<1>/f", 3,
                 "<img src=x onerror=alert(1)>", "Sysctl")), List.of(), List.of(), Map.of(), List.of());
-        Diagnosis d = new Diagnosis("c&d", CaptureMetadata.NONE, new Summary("local-sdn", 1, 0, 0), List.of(f),
+        Diagnosis d = new Diagnosis("c&d", CaptureMetadata.NONE, new Summary("local-sdn", 1, 0, 0, null, "openshift-sdn", 0), List.of(f),
                 List.of(), List.of(), List.of(new NodeRow("n<1>", null, null, null, null, null)));
         String h = new HtmlReport(ReportSamples.rules(), "0.1.0").render(d);
         assertFalse(h.contains("<script>alert"), h);

@@ -32,7 +32,16 @@ class TrafficPathTest {
     static HopView hop(List<Lane> lanes, String node, Hop hop) {
         return lanes.stream().filter(l -> node == null ? l.overview() : node.equals(l.node())).findFirst()
                 .orElseThrow(() -> new AssertionError("no lane " + node)).hops().stream()
-                .filter(v -> v.hop() == hop).findFirst().orElseThrow(() -> new AssertionError("no hop " + hop));
+                .filter(v -> v.hop().equals(hop)).findFirst().orElseThrow(() -> new AssertionError("no hop " + hop));
+    }
+
+    /** A hop of openshift-sdn's path (the samples' plugin). */
+    static Hop sdn(String id) {
+        Hop h = TrafficPath.path("openshift-sdn").hop(id);
+        if (h == null) {
+            throw new AssertionError("openshift-sdn's path has no hop " + id);
+        }
+        return h;
     }
 
     static List<Lane> lanes(String sample) {
@@ -44,33 +53,33 @@ class TrafficPathTest {
         List<Lane> lanes = lanes("broken-vxlan-flows");
         assertEquals(List.of("node-1", "node-2", "node-3"),
                 lanes.stream().filter(l -> !l.overview()).map(Lane::node).toList());
-        HopView overview = hop(lanes, null, Hop.VXLAN0);
+        HopView overview = hop(lanes, null, sdn("vxlan0"));
         assertEquals(State.ERROR, overview.state());
         assertTrue(overview.rootCause());
-        HopView node3 = hop(lanes, "node-3", Hop.VXLAN0);
+        HopView node3 = hop(lanes, "node-3", sdn("vxlan0"));
         assertEquals(State.ERROR, node3.state());
         assertTrue(node3.rootCause());
         assertEquals("NR-OVS-005@node-3/hostsubnet/node-1", node3.findings().get(0).key());
         for (String other : List.of("node-1", "node-2")) {
-            assertEquals(State.FINE, hop(lanes, other, Hop.VXLAN0).state(), other);
-            assertFalse(hop(lanes, other, Hop.VXLAN0).rootCause(), other);
+            assertEquals(State.FINE, hop(lanes, other, sdn("vxlan0")).state(), other);
+            assertFalse(hop(lanes, other, sdn("vxlan0")).rootCause(), other);
         }
-        for (Hop h : List.of(Hop.NODE_TO_NODE, Hop.BR0, Hop.TUN0, Hop.POD)) {
-            assertEquals(State.FINE, hop(lanes, "node-3", h).state(), h.id);
+        for (Hop h : List.of(sdn("node-to-node"), sdn("br0"), sdn("tun0"), Hop.POD)) {
+            assertEquals(State.FINE, hop(lanes, "node-3", h).state(), h.id());
         }
         assertEquals(State.ORIGIN, hop(lanes, null, Hop.CLIENT).state());
     }
 
     @Test
     void eachBrokenSampleIsRedWhereItsFaultIs() {
-        assertEquals(State.ERROR, hop(lanes("broken-ip-forward"), "node-2", Hop.TUN0).state());
-        assertTrue(hop(lanes("broken-ip-forward"), "node-2", Hop.TUN0).rootCause());
-        assertEquals(State.FINE, hop(lanes("broken-ip-forward"), "node-1", Hop.TUN0).state());
-        assertEquals(State.ERROR, hop(lanes("broken-mtu"), "node-3", Hop.VXLAN0).state());
+        assertEquals(State.ERROR, hop(lanes("broken-ip-forward"), "node-2", sdn("tun0")).state());
+        assertTrue(hop(lanes("broken-ip-forward"), "node-2", sdn("tun0")).rootCause());
+        assertEquals(State.FINE, hop(lanes("broken-ip-forward"), "node-1", sdn("tun0")).state());
+        assertEquals(State.ERROR, hop(lanes("broken-mtu"), "node-3", sdn("vxlan0")).state());
         List<Lane> svc = lanes("broken-service-endpoints");
         assertEquals(State.ERROR, hop(svc, null, Hop.ENDPOINTS).state());
         assertTrue(hop(svc, null, Hop.ENDPOINTS).rootCause());
-        assertTrue(svc.stream().flatMap(l -> l.hops().stream()).filter(v -> v.hop().perNode)
+        assertTrue(svc.stream().flatMap(l -> l.hops().stream()).filter(v -> v.hop().perNode())
                 .noneMatch(v -> v.state() == State.ERROR), "the service fault is not on any node");
     }
 
@@ -98,12 +107,12 @@ class TrafficPathTest {
         assertTrue(pod.notEvaluated().stream().anyMatch(n -> n.id().equals("NR-OVS-006")), pod.toString());
         assertEquals(State.FINE, hop(lanes, "node-1", Hop.POD).state());
         // The MTU rules at vxlan0 ran; the VXLAN flow rules could not: fine, but only partly checked.
-        HopView vx = hop(lanes, "node-2", Hop.VXLAN0);
+        HopView vx = hop(lanes, "node-2", sdn("vxlan0"));
         assertEquals(State.FINE, vx.state());
         assertTrue(vx.partial());
         assertTrue(vx.notEvaluated().stream().anyMatch(n -> n.id().equals("NR-OVS-005")), vx.toString());
-        assertTrue(hop(lanes, "node-1", Hop.VXLAN0).notEvaluated().stream().noneMatch(n -> n.id().equals("NR-OVS-005")));
-        HopView overview = hop(lanes, null, Hop.VXLAN0);
+        assertTrue(hop(lanes, "node-1", sdn("vxlan0")).notEvaluated().stream().noneMatch(n -> n.id().equals("NR-OVS-005")));
+        HopView overview = hop(lanes, null, sdn("vxlan0"));
         assertTrue(overview.partial() && overview.notEvaluated().stream().anyMatch(n -> "node-2".equals(n.node())),
                 "the whole path says what could not run");
     }
@@ -116,7 +125,7 @@ class TrafficPathTest {
         HopView service = hop(lanes, null, Hop.SERVICE);
         assertEquals(State.NOT_EVALUATED, service.state());
         assertFalse(service.checkedByAnyRule());
-        assertEquals(State.FINE, hop(lanes, "node-1", Hop.TUN0).state());
+        assertEquals(State.FINE, hop(lanes, "node-1", sdn("tun0")).state());
     }
 
     @Test
@@ -127,19 +136,31 @@ class TrafficPathTest {
         }
         ReportFinding f = new ReportFinding("NR-LOCAL-001", Severity.ERROR, "local-sdn", "node-7", null,
                 "IP forwarding is off on node-7", "fix", "guide", List.of(), List.of(), List.of(), Map.of(), List.of());
-        Diagnosis d = new Diagnosis("big", CaptureMetadata.NONE, new Summary("local-sdn", 1, 0, 0), List.of(f),
+        Diagnosis d = new Diagnosis("big", CaptureMetadata.NONE, new Summary("local-sdn", 1, 0, 0, null, "openshift-sdn", 0), List.of(f),
                 List.of(), List.of(), rows);
         List<Lane> lanes = TrafficPath.lanes(d, ReportSamples.rules());
         assertEquals(List.of("node-7"), lanes.stream().filter(l -> !l.overview()).map(Lane::node).toList());
         assertEquals(19, TrafficPath.nodesWithoutLane(d, lanes));
-        assertTrue(hop(lanes, "node-7", Hop.TUN0).rootCause());
+        assertTrue(hop(lanes, "node-7", sdn("tun0")).rootCause());
     }
 
     @Test
-    void everyLayerOfTheCatalogueHasAHop() {
-        for (String layer : io.netrules.model.Layer.ALL) {
-            assertTrue(TrafficPath.LAYER_HOPS.containsKey(layer), layer);
+    void everyLayerOfEachPluginHasAHopOfItsOwnOnThatPluginsPath() {
+        for (io.netrules.plugin.NetworkPlugin plugin : io.netrules.plugin.NetworkPlugins.all()) {
+            TrafficPath.Path path = TrafficPath.path(plugin.id());
+            for (String layer : plugin.layers()) {
+                assertTrue(path.layerHops().containsKey(layer), plugin.id() + ": " + layer);
+            }
         }
+    }
+
+    @Test
+    void openshiftSdnsPathIsBr0Vxlan0Tun0AndOvnKubernetesHasNoneOfThem() {
+        assertEquals(List.of("client", "dns", "router", "route", "service", "endpoints", "node-to-node", "br0",
+                "vxlan0", "tun0", "pod"), TrafficPath.path("openshift-sdn").hops().stream().map(Hop::id).toList());
+        List<String> ovn = TrafficPath.path("ovn-kubernetes").hops().stream().map(Hop::id).toList();
+        assertTrue(ovn.contains("br-int"), ovn.toString());
+        assertFalse(ovn.contains("br0") || ovn.contains("vxlan0") || ovn.contains("tun0"), ovn.toString());
     }
 
     static Path copy(Path from, Path to) throws Exception {

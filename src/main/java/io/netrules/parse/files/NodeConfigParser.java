@@ -73,6 +73,7 @@ public final class NodeConfigParser implements CommandParser {
         private String pluginName;
         private String topLevelPluginName;
         private String nodeIP;
+        private String imageFormat;
 
         Reader(ParseContext ctx, List<Line> lines) {
             this.ctx = ctx;
@@ -99,10 +100,10 @@ public final class NodeConfigParser implements CommandParser {
             }
             String plugin = pluginName != null ? pluginName : topLevelPluginName;
             Line sourceLine = mtuLine != null ? mtuLine : lines.get(0);
-            ctx.emit(new NodeConfig(ctx.node(), mtu, plugin, nodeIP, ctx.source(sourceLine)));
+            ctx.emit(new NodeConfig(ctx.node(), mtu, plugin, nodeIP, imageFormat, ctx.source(sourceLine)));
         }
 
-        /** Reads the mapping whose START_OBJECT was just read; descends only into networkConfig. */
+        /** Reads the mapping whose START_OBJECT was just read; descends only into networkConfig and imageConfig. */
         private void readObject(JsonParser p, String prefix) throws IOException {
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -110,7 +111,7 @@ public final class NodeConfigParser implements CommandParser {
                 Line keyLine = line(p.currentTokenLocation());
                 String path = prefix.isEmpty() ? name : prefix + "." + name;
                 JsonToken value = p.nextToken();
-                if (value == JsonToken.START_OBJECT && path.equals("networkConfig")) {
+                if (value == JsonToken.START_OBJECT && (path.equals("networkConfig") || path.equals("imageConfig"))) {
                     readObject(p, path);
                     continue;
                 }
@@ -119,6 +120,7 @@ public final class NodeConfigParser implements CommandParser {
                     case "networkConfig.networkPluginName" -> pluginName = string(p, value, keyLine, path);
                     case "networkPluginName" -> topLevelPluginName = string(p, value, keyLine, path);
                     case "nodeIP" -> nodeIP = string(p, value, keyLine, path);
+                    case "imageConfig.format" -> imageFormat = string(p, value, keyLine, path);
                     default -> {
                         if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
                             p.skipChildren();

@@ -1,6 +1,6 @@
-package io.netrules.cli;
+package io.netrules;
 
-/** Exit statuses of capture-layout.md. */
+/** Exit statuses of capture-layout.md: shared by the CLI and the live collection (not a CLI detail). */
 public final class ExitCodes {
     public static final int OK = 0;
     public static final int FINDINGS = 1;

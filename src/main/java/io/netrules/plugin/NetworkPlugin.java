@@ -1,0 +1,48 @@
+package io.netrules.plugin;
+
+import io.netrules.capture.FactSource;
+
+import java.util.List;
+
+/**
+ * A cluster network plugin (openshift-sdn, OVN-Kubernetes, ...) as netrules sees it: a place in
+ * the tree, never a branch in the core. A plugin names itself, says which network type names of
+ * the cluster's own configuration are its, and brings what only it has: the node fact sources
+ * of its own tools and files, the layers its rules report (in traffic-path order), and the
+ * per-node hops of its traffic path for the HTML picture. Its rules live in
+ * {@code rules/<id>/}; the core finds plugins with {@link java.util.ServiceLoader}
+ * ({@code META-INF/services/io.netrules.plugin.NetworkPlugin}), see {@link NetworkPlugins}.
+ */
+public interface NetworkPlugin {
+
+    /** The plugin's ID: its rules folder's name under {@code rules/} and the {@code @plugin} value, e.g. {@code openshift-sdn}. */
+    String id();
+
+    /** The name people know it by, e.g. {@code OpenShift SDN}. */
+    String displayName();
+
+    /**
+     * Whether a network type, as the cluster declares it, is this plugin: the
+     * {@code networkType} of {@code network.config}/{@code network.operator}
+     * ({@code OpenShiftSDN}, {@code OVNKubernetes}), or a 3.x {@code pluginName} /
+     * node-config {@code networkPluginName} ({@code redhat/openshift-ovs-subnet}).
+     */
+    boolean recognizes(String networkType);
+
+    /**
+     * The node fact sources only this plugin has (its bridge's flow dump, its node service's
+     * journal, its config files). The core registry ({@code FactSources}) holds the generic ones
+     * (ip, sysctl, iptables, ovs-vsctl) and adds these.
+     */
+    List<FactSource> nodeFactSources();
+
+    /**
+     * The layers of the report in traffic-path order, client to pod, the plugin-agnostic ones
+     * ({@code dns}, {@code router}, {@code service}, ...) where this plugin's path meets them. A
+     * tie between layers goes to the one listed first.
+     */
+    List<String> layers();
+
+    /** The per-node part of the HTML traffic path, and where each layer's and rule's findings sit on it. */
+    NodePath nodePath();
+}
