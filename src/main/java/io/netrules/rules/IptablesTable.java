@@ -76,7 +76,15 @@ public final class IptablesTable {
         for (IptablesRule r : rules) {
             byChain.computeIfAbsent(r.chain(), k -> new ArrayList<>()).add(r);
         }
-        byChain.values().forEach(l -> l.sort(Comparator.comparingInt(IptablesRule::position)));
+        for (List<IptablesRule> chain : byChain.values()) {
+            // A parser gives a chain's rules in order: sort only when they are not.
+            for (int i = 1; i < chain.size(); i++) {
+                if (chain.get(i - 1).position() > chain.get(i).position()) {
+                    chain.sort(Comparator.comparingInt(IptablesRule::position));
+                    break;
+                }
+            }
+        }
         return new IptablesTable(node, name, byChain);
     }
 

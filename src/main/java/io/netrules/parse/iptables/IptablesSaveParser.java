@@ -352,6 +352,22 @@ public final class IptablesSaveParser implements CommandParser {
      * A token without quotes or backslashes is cut from the line through the {@link TokenTable};
      * only the others are built char by char.
      */
+    /**
+     * For each ASCII character: 1 when it continues a plain token, 0 for white space
+     * ({@link Character#isWhitespace}), quotes and the backslash.
+     */
+    private static final byte[] PLAIN = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            PLAIN[c] = (byte) (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '\\' ? 0 : 1);
+        }
+    }
+
+    private static boolean isWhitespace(char c) {
+        return c < 128 ? PLAIN[c] == 0 && c != '"' && c != '\'' && c != '\\' : Character.isWhitespace(c);
+    }
+
     static final class TokenList {
         String[] values = new String[32];
         boolean[] quoted = new boolean[32];
@@ -365,7 +381,7 @@ public final class IptablesSaveParser implements CommandParser {
             int i = 0;
             while (i < n) {
                 char c = text.charAt(i);
-                if (Character.isWhitespace(c)) {
+                if (isWhitespace(c)) {
                     i++;
                     continue;
                 }
@@ -373,12 +389,12 @@ public final class IptablesSaveParser implements CommandParser {
                 int start = i;
                 while (i < n) {
                     c = text.charAt(i);
-                    if (c == '"' || c == '\'' || c == '\\' || Character.isWhitespace(c)) {
+                    if (c < 128 ? PLAIN[c] == 0 : Character.isWhitespace(c)) {
                         break;
                     }
                     i++;
                 }
-                if (i == n || Character.isWhitespace(text.charAt(i))) {
+                if (i == n || isWhitespace(text.charAt(i))) {
                     add(strings.get(text, start, i), false);
                     continue;
                 }
