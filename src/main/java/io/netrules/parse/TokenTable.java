@@ -27,13 +27,8 @@ public final class TokenTable {
         if (length > MAX_LENGTH) {
             return text.substring(from, to);
         }
-        // At most eight characters, spread over the token, make its hash: tokens of one file differ
-        // at their ends (KUBE-SEP-<hash>, addresses, ports), and a String's characters are
-        // expensive to read one by one without the optimizing compiler (the launcher runs C1 only).
-        // Equal hashes are told apart by comparing the bytes.
-        int h = length;
-        int step = length <= 8 ? 1 : length >>> 3;
-        for (int i = to - 1; i >= from; i -= step) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
             h = 31 * h + text.charAt(i);
         }
         int mask = slots.length - 1;
@@ -63,8 +58,13 @@ public final class TokenTable {
         return get(text, 0, text.length());
     }
 
+    /**
+     * Spreads the hash over the table: tokens of a file differ in one character (addresses,
+     * ports), so their String hashes are close, and linear probing would put them in long runs.
+     */
     private static int mix(int h) {
-        return h ^ (h >>> 16) ^ (h >>> 7);
+        int x = h * 0x9E3779B9;
+        return x ^ (x >>> 15);
     }
 
     private void grow() {
