@@ -17,6 +17,8 @@ import io.netrules.model.Finding;
 import io.netrules.model.PodLogLine;
 import io.netrules.model.LinkScope;
 import io.netrules.model.InterfaceAddress;
+import io.netrules.model.IptablesRule;
+import io.netrules.rules.IptablesTable;
 import io.netrules.model.NetInterface;
 import io.netrules.model.NodeScope;
 import io.netrules.model.NodeSummary;
@@ -69,19 +71,52 @@ public final class Evaluator {
     private final FactFilter clusterFacts;
 
     public Evaluator(RuleBase rules, int parallelism) {
+        this(rules, parallelism, true);
+    }
+
+    /**
+     * {@code filterFacts} false inserts every fact into every session, whether a rule can match it
+     * or not: the same findings, slower; tests compare the two.
+     */
+    public Evaluator(RuleBase rules, int parallelism, boolean filterFacts) {
         this.rules = rules;
         this.parallelism = Math.max(1, parallelism);
-        this.nodeFacts = rules == null ? null : FactFilter.of(rules.nodeKieBase());
-        this.clusterFacts = rules == null ? null : FactFilter.of(rules.clusterKieBase());
+        this.nodeFacts = rules == null ? null : filterFacts ? FactFilter.of(rules.nodeKieBase()) : FactFilter.none();
+        this.clusterFacts = rules == null ? null
+                : filterFacts ? FactFilter.of(rules.clusterKieBase()) : FactFilter.none();
     }
 
     /** Inserts only what some rule of the session's KieBase can match (see {@link FactFilter}). */
     private static Consumer<Object> inserter(KieSession session, FactFilter filter) {
         return fact -> {
-            if (filter.accepts(fact)) {
+            if (filter.accepts(fact, session)) {
                 session.insert(fact);
             }
         };
+    }
+
+    /**
+     * A node's iptables rules gathered by table, whatever parser gave them, for the one
+     * {@link IptablesTable} fact per table that rules match instead of the rules one by one.
+     */
+    private static final class NodeTables {
+        private final Map<String, List<IptablesRule>> byTable = new LinkedHashMap<>();
+
+        void add(IptablesRule rule) {
+            byTable.computeIfAbsent(rule.table(), k -> new ArrayList<>()).add(rule);
+        }
+
+        /** One table a name: every standard table (empty when the node has no rule in it), then any other. */
+        void insert(String node, Consumer<Object> insert) {
+            for (String name : IptablesTable.STANDARD_TABLES) {
+                insert.accept(IptablesTable.of(node, name, byTable.getOrDefault(name, List.of())));
+            }
+            for (Map.Entry<String, List<IptablesRule>> e : byTable.entrySet()) {
+                if (e.getKey() != null && !IptablesTable.STANDARD_TABLES.contains(e.getKey())) {
+                    insert.accept(IptablesTable.of(node, e.getKey(), e.getValue()));
+                }
+            }
+        }
     }
 
     /**
@@ -280,7 +315,14 @@ public final class Evaluator {
                                      NetworkDetection network) {
         KieSession session = rules.nodeKieBase().newKieSession();
         try {
-            Consumer<Object> insert = inserter(session, nodeFacts);
+            NodeTables tables = new NodeTables();
+            Consumer<Object> filtered = inserter(session, nodeFacts);
+            Consumer<Object> insert = fact -> {
+                if (fact instanceof IptablesRule r && node.equals(r.node())) {
+                    tables.add(r);
+                }
+                filtered.accept(fact);
+            };
             session.insert(new NodeScope(node));
             cluster.forNode(node, insert);
 
@@ -312,6 +354,7 @@ public final class Evaluator {
                 insert.accept(primary);
                 states.collected(RuleBase.PRIMARY_INTERFACE, primary.source().file());
             }
+            tables.insert(node, filtered);
             ScopeResult r = fire(session, listen(session), RuleMeta.Scope.NODE, node, states, network,
                     cluster.platformMajor());
             EthtoolLink primaryLink = primary == null ? null : links.stream()

@@ -18,12 +18,23 @@ import java.util.TreeSet;
 
 /**
  * The rules of one iptables table of one node, chain by chain in rule order: what the filter
- * walk ({@link FilterWalk}) and the kube-proxy NAT checks read. Built in DRL with the
- * {@code iptablesTable} accumulate function ({@link IptablesTableAccumulate}), so a rule gets
- * the whole table as one value that is not itself evidence: only the rule lines a DRL rule
- * binds afterwards (the deciding rule, the service's NAT rules) become evidence.
+ * walk ({@link FilterWalk}) and the kube-proxy NAT checks read. The engine inserts one per node
+ * and table (filter, nat, mangle, raw, security, and any other the node's rules name), built from
+ * every {@code IptablesRule} the node's files gave, so a rule matches
+ * {@code $t : IptablesTable(node == $n, name == "nat")} instead of tens of thousands of rule facts
+ * (kube-proxy writes about fifteen a service on every node); a table without rules is there,
+ * empty. The {@code iptablesTable} accumulate function ({@link IptablesTableAccumulate}) builds
+ * the same from IptablesRule facts, for a rule that wants only some of them. Either way the table
+ * is not itself evidence: only the rule lines a DRL rule binds afterwards (the deciding rule, the
+ * service's NAT rules) become evidence.
  */
 public final class IptablesTable {
+    /** The tables the engine always inserts, empty when a node has no rule in them. */
+    public static final java.util.List<String> STANDARD_TABLES = java.util.List.of("filter", "nat", "mangle", "raw",
+            "security");
+
+    private final String node;
+    private final String name;
     /** How deep the NAT helpers follow jumps (KUBE-SERVICES → KUBE-SVC → KUBE-SEP is 2). */
     private static final int NAT_DEPTH = 8;
 
@@ -33,8 +44,20 @@ public final class IptablesTable {
     /** KUBE-SERVICES jumps to KUBE-SVC chains by "clusterIP/32 proto port" (built lazily). */
     private Map<String, IptablesRule> serviceRules;
 
-    private IptablesTable(Map<String, List<IptablesRule>> byChain) {
+    private IptablesTable(String node, String name, Map<String, List<IptablesRule>> byChain) {
+        this.node = node;
+        this.name = name;
         this.byChain = byChain;
+    }
+
+    /** The node, or null for a table built by the accumulate function. */
+    public String node() {
+        return node;
+    }
+
+    /** The table's name ({@code filter}, {@code nat}...), or null for a table built by the accumulate function. */
+    public String name() {
+        return name;
     }
 
     /** The rule's tokens read back into matches and target. */
@@ -44,12 +67,25 @@ public final class IptablesTable {
 
     /** The rules given (of one table of one node), grouped by chain and sorted by position. */
     public static IptablesTable of(Collection<IptablesRule> rules) {
+        return of(null, null, rules);
+    }
+
+    /** The table {@code name} of a node, from its rules (all of that table and node), in file order. */
+    public static IptablesTable of(String node, String name, Collection<IptablesRule> rules) {
         Map<String, List<IptablesRule>> byChain = new LinkedHashMap<>();
         for (IptablesRule r : rules) {
             byChain.computeIfAbsent(r.chain(), k -> new ArrayList<>()).add(r);
         }
-        byChain.values().forEach(l -> l.sort(Comparator.comparingInt(IptablesRule::position)));
-        return new IptablesTable(byChain);
+        for (List<IptablesRule> chain : byChain.values()) {
+            // A parser gives a chain's rules in order: sort only when they are not.
+            for (int i = 1; i < chain.size(); i++) {
+                if (chain.get(i - 1).position() > chain.get(i).position()) {
+                    chain.sort(Comparator.comparingInt(IptablesRule::position));
+                    break;
+                }
+            }
+        }
+        return new IptablesTable(node, name, byChain);
     }
 
     /** The rules of a chain in order; empty when the chain has none. */
@@ -60,6 +96,11 @@ public final class IptablesTable {
     /** True when some rule belongs to the chain (a jump target with rules is a user chain). */
     public boolean hasRules(String chain) {
         return byChain.containsKey(chain);
+    }
+
+    @Override
+    public String toString() {
+        return "IptablesTable[node=" + node + ", name=" + name + ", rules=" + size() + "]";
     }
 
     public int size() {

@@ -38,6 +38,9 @@ import java.util.regex.Pattern;
  * mvn -q -B -o -DskipTests package exec:java@bench -Dexec.args="batch 500"
  * mvn -q -B -o -DskipTests package exec:java@bench -Dexec.args="startup"
  * mvn -q -B -o -DskipTests package exec:java@bench -Dexec.args="generate 250 30 /tmp/c250"
+ * mvn -q -B -o exec:java@bench -Dexec.args="--services 2000 generate 250 30 /tmp/c250s"
+ * mvn -q -B -o exec:java@bench -Dexec.args="--runs 1 --capture /tmp/c250s diagnose 250"
+ * mvn -q -B -o exec:java@bench -Dexec.args="--runs 1 --services 2000 diagnose 2000"
  * MAVEN_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseParallelGC" mvn -q -B -o exec:java@bench -Dexec.args="rules-cost 250"
  * </pre>
  * Each measurement runs netrules as a user does, through the {@code ./netrules} launcher, in its
@@ -45,7 +48,10 @@ import java.util.regex.Pattern;
  * average is read before and after, since other work on the machine skews the numbers.
  * Options (before the command's arguments): {@code --runs R} (default 3; the table shows the
  * best and the median), {@code --pods P} (30), {@code --work DIR} (the system temporary folder),
- * {@code --java-opts "..."} (passed as NETRULES_JAVA_OPTS). Generated captures are deleted after
+ * {@code --java-opts "..."} (passed as NETRULES_JAVA_OPTS), {@code --services S} (the capture's
+ * services, S = N/2 by default; kube-proxy writes about 15 iptables-save lines a service on every
+ * node, so S sets the service-heavy shape), {@code --capture DIR} (a capture generated before with
+ * {@code generate}, used as it is and kept). Generated captures are deleted after
  * each size. {@code rules-cost N} is the profile of the rules: in this JVM, on one thread, the CPU
  * time of parsing only, of a whole evaluation, and of a whole evaluation without each node rule
  * file in turn (what that rule costs).
@@ -57,6 +63,10 @@ public final class ScaleBench {
     private int pods = 30;
     private Path work = Path.of(System.getProperty("java.io.tmpdir"));
     private String javaOpts = "";
+    /** Services of a {@code diagnose} or {@code generate} capture; 0: the default, N/2. */
+    private int services;
+    /** A capture folder to use as it is (generated once), instead of generating and deleting one. */
+    private Path reuse;
     private final Path project = Path.of("").toAbsolutePath();
 
     public static void main(String[] args) throws Exception {
@@ -72,6 +82,8 @@ public final class ScaleBench {
                 case "--pods" -> pods = Integer.parseInt(value);
                 case "--work" -> work = Path.of(value);
                 case "--java-opts" -> javaOpts = value;
+                case "--services" -> services = Integer.parseInt(value);
+                case "--capture" -> reuse = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + opt);
             }
         }
@@ -96,8 +108,9 @@ public final class ScaleBench {
                 int n = Integer.parseInt(args.get(0));
                 int p = Integer.parseInt(args.get(1));
                 long t = System.nanoTime();
-                SyntheticCapture.healthy(n, p).write(Path.of(args.get(2)), cores());
-                System.out.printf("generated %d nodes x %d pods into %s in %.1f s%n", n, p, args.get(2), secs(t));
+                synthetic(n, p).write(Path.of(args.get(2)), cores());
+                System.out.printf("generated %d nodes x %d pods, %d services into %s in %.1f s%n", n, p,
+                        synthetic(n, p).services(), args.get(2), secs(t));
             }
             default -> throw new IllegalArgumentException("unknown command " + command);
         }
@@ -145,23 +158,33 @@ public final class ScaleBench {
             "parse-only: (\\d+) nodes, (\\d+) files, (\\d+) facts, (\\d+) warnings in ([0-9.]+) s");
     private static final Pattern TIMINGS = Pattern.compile("timings: rules ([0-9.]+) s, evaluate\\+report ([0-9.]+) s");
 
+    /** The healthy synthetic capture of N nodes and P pods a node, with {@code --services} when given. */
+    SyntheticCapture synthetic(int nodes, int podsPerNode) {
+        return services <= 0 ? SyntheticCapture.healthy(nodes, podsPerNode)
+                : new SyntheticCapture(nodes, podsPerNode, services, 3, List.of());
+    }
+
     void diagnose(int nodes) throws Exception {
-        Path capture = work.resolve("netrules-bench-" + nodes);
-        long free = Files.getFileStore(work).getUsableSpace();
-        long estimate = estimateBytes(nodes, pods);
-        if (estimate * 2 > free) {
-            System.out.printf("%d nodes: skipped, needs about %.1f GB and %s has %.1f GB free%n", nodes, estimate / 1e9,
-                    work, free / 1e9);
-            return;
+        Path capture = reuse != null ? reuse : work.resolve("netrules-bench-" + nodes);
+        if (reuse == null) {
+            long free = Files.getFileStore(work).getUsableSpace();
+            long estimate = estimateBytes(nodes, pods, synthetic(nodes, pods).services());
+            if (estimate * 2 > free) {
+                System.out.printf("%d nodes: skipped, needs about %.1f GB and %s has %.1f GB free%n", nodes,
+                        estimate / 1e9, work, free / 1e9);
+                return;
+            }
+            deleteTree(capture);
+            long t = System.nanoTime();
+            SyntheticCapture gen = synthetic(nodes, pods);
+            gen.write(capture, cores());
+            System.out.printf("%d nodes x %d pods, %d services: generated in %.1f s%n", nodes, pods, gen.services(),
+                    secs(t));
         }
-        deleteTree(capture);
-        long t = System.nanoTime();
-        SyntheticCapture gen = SyntheticCapture.healthy(nodes, pods);
-        gen.write(capture, cores());
-        System.out.printf("%d nodes x %d pods, %d services: generated in %.1f s, %.2f GB, %d flow lines a node%n",
-                nodes, pods, gen.services(), secs(t), du(capture) / 1e9,
-                Files.readAllLines(capture.resolve("nodes").resolve(SyntheticCapture.nodeName(0))
-                        .resolve("ovs-ofctl_-O_OpenFlow13_dump-flows_br0")).size() - 1);
+        Path node0 = capture.resolve("nodes").resolve(SyntheticCapture.nodeName(0));
+        System.out.printf("%d nodes: %.2f GB, %d flow lines and %d iptables-save lines a node%n", nodes,
+                du(capture) / 1e9, lineCount(node0.resolve("ovs-ofctl_-O_OpenFlow13_dump-flows_br0")) - 1,
+                lineCount(node0.resolve("iptables-save")));
         try {
             List<Double> parseWall = new ArrayList<>();
             List<Double> parseInner = new ArrayList<>();
@@ -212,13 +235,20 @@ public final class ScaleBench {
                     nodes, min(wall), min(cpu), max(rss), min(parseWall), min(parseCpu), max(parseRss),
                     min(inner) / min(parseInner), min(wall) / min(parseWall), min(cpu) / min(parseCpu));
         } finally {
-            deleteTree(capture);
+            if (reuse == null) {
+                deleteTree(capture);
+            }
+        }
+    }
+
+    static long lineCount(Path file) throws IOException {
+        try (var lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
+            return lines.count();
         }
     }
 
     /** Rough size of a capture: flows and iptables grow with N per node, so N² overall. */
-    static long estimateBytes(int nodes, int pods) {
-        int services = SyntheticCapture.defaultServices(nodes, pods);
+    static long estimateBytes(int nodes, int pods, int services) {
         long perNode = 60_000L + 3L * nodes * 190 + 40L * nodes + pods * 3_000L + services * 1_400L;
         return perNode * nodes + nodes * (pods + 2) * 1_300L;
     }
@@ -278,7 +308,7 @@ public final class ScaleBench {
     void rulesCost(int nodes) throws Exception {
         Path capture = work.resolve("netrules-bench-rules-" + nodes);
         deleteTree(capture);
-        SyntheticCapture.healthy(nodes, pods).write(capture, cores());
+        synthetic(nodes, pods).write(capture, cores());
         try {
             List<RuleFile> all = RuleLoader.builtin();
             RuleBase full = RuleBase.build(all);

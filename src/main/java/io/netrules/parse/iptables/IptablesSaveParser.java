@@ -6,6 +6,7 @@ import io.netrules.model.ToolErrorKind;
 import io.netrules.parse.CommandParser;
 import io.netrules.parse.Line;
 import io.netrules.parse.ParseContext;
+import io.netrules.parse.TokenTable;
 import io.netrules.parse.ToolFailures;
 
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads {@code iptables-save} output (file {@code iptables-save}): one {@link IptablesChain} per
@@ -48,10 +48,13 @@ import java.util.regex.Pattern;
  * ({@code -s ! 10.128.0.0/14}) form. A bare IPv4 address gets its implied {@code /32}.
  * {@code args} keeps every token after {@code -A CHAIN} as written (quotes removed).
  * Counters printed by {@code iptables-save -c} ({@code [5:300] -A ...}) are skipped.
+ *
+ * <p>A node of a large cluster has tens of thousands of kube-proxy lines, so the hot path is
+ * written for speed: no regular expression and no split per line, tokens cut from the line as
+ * substrings (a token with quotes or escapes is built char by char) and shared through a
+ * {@link TokenTable}, so equal tokens of a file are one String.
  */
 public final class IptablesSaveParser implements CommandParser {
-    private static final Pattern COUNTERS = Pattern.compile("\\[\\d+:\\d+]");
-    private static final Pattern BARE_IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private enum Field { PROTOCOL, SOURCE, DEST, IN, OUT, JUMP, GOTO, COMMENT }
 
@@ -68,7 +71,11 @@ public final class IptablesSaveParser implements CommandParser {
         private Line lastLine;
         private final Set<String> tablesSeen = new HashSet<>();
         private final Set<String> chains = new HashSet<>();
-        private final Map<String, Integer> positions = new HashMap<>();
+        /** The last rule position of each chain, by table (a table seen again restarts its own). */
+        private final Map<String, Map<String, int[]>> positions = new HashMap<>();
+        private final TokenTable strings = new TokenTable();
+        /** The tokens of the current rule line (reused from line to line). */
+        private final TokenList tokenList = new TokenList();
 
         Run(ParseContext ctx) {
             this.ctx = ctx;
@@ -121,7 +128,7 @@ public final class IptablesSaveParser implements CommandParser {
             String t = text;
             if (t.startsWith("[")) {
                 int end = t.indexOf(']');
-                if (end < 0 || !COUNTERS.matcher(t.substring(0, end + 1)).matches()) {
+                if (end < 0 || !isCounters(t, 0, end + 1)) {
                     return false;
                 }
                 t = t.substring(end + 1).strip();
@@ -140,9 +147,9 @@ public final class IptablesSaveParser implements CommandParser {
             if (!tablesSeen.add(name)) {
                 ctx.warn(line, "table '" + name + "' appears a second time; its rule positions restart");
             }
-            table = name;
+            table = strings.get(name);
             chains.clear();
-            positions.keySet().removeIf(k -> k.startsWith(name + "\u0000"));
+            positions.remove(name);
         }
 
         private void chain(Line line, String rest) {
@@ -150,12 +157,12 @@ public final class IptablesSaveParser implements CommandParser {
                 ctx.warn(line, "chain line outside a *table section");
                 return;
             }
-            String[] parts = rest.strip().split("\\s+");
+            String[] parts = splitAsciiWhitespace(rest.strip(), strings);
             if (parts.length < 2 || parts[0].isEmpty()) {
                 ctx.warn(line, "chain line without a policy");
                 return;
             }
-            if (parts.length > 3 || (parts.length == 3 && !COUNTERS.matcher(parts[2]).matches())) {
+            if (parts.length > 3 || (parts.length == 3 && !isCounters(parts[2], 0, parts[2].length()))) {
                 ctx.warn(line, "unexpected text after the chain policy");
                 return;
             }
@@ -165,52 +172,55 @@ public final class IptablesSaveParser implements CommandParser {
         }
 
         private void rule(Line line, String text) {
-            Tokenized tokenized = tokenize(text);
-            List<Token> tokens = tokenized.tokens;
-            if (!tokens.isEmpty() && !tokens.get(0).quoted && COUNTERS.matcher(tokens.get(0).value).matches()) {
-                tokens = tokens.subList(1, tokens.size());
+            TokenList all = tokenList;
+            boolean unterminatedQuote = all.tokenize(text, strings);
+            int first = 0;
+            if (all.size > 0 && !all.quoted[0] && isCounters(all.values[0], 0, all.values[0].length())) {
+                first = 1;
             }
+            int count = all.size - first;
             if (table == null) {
                 ctx.warn(line, sawCommit ? "rule after COMMIT, outside a *table section"
                         : "rule before any *table line");
                 return;
             }
-            if (tokenized.unterminatedQuote) {
+            if (unterminatedQuote) {
                 ctx.warn(line, "unterminated quote");
             }
-            if (tokens.size() < 2) {
+            if (count < 2) {
                 ctx.warn(line, "rule without a chain");
                 return;
             }
-            String chain = tokens.get(1).value;
+            String chain = all.values[first + 1];
             if (!chains.contains(chain)) {
                 ctx.warn(line, "rule for chain '" + chain + "' not declared in *" + table);
             }
-            List<Token> argTokens = tokens.subList(2, tokens.size());
-            String[] lifted = new String[Field.values().length];
+            int argStart = first + 2;
+            int argEnd = all.size;
+            String[] lifted = new String[FIELDS];
             boolean negate = false;
-            for (int i = 0; i < argTokens.size(); i++) {
-                Token t = argTokens.get(i);
-                if (!t.quoted && t.value.equals("!")) {
+            for (int i = argStart; i < argEnd; i++) {
+                String t = all.values[i];
+                if (!all.quoted[i] && t.equals("!")) {
                     negate = true;
                     continue;
                 }
-                Field field = t.quoted ? null : field(t.value);
+                Field field = all.quoted[i] ? null : field(t);
                 if (field == null) {
                     negate = false;
                     continue;
                 }
-                if (i + 1 >= argTokens.size()) {
-                    ctx.warn(line, "option " + t.value + " without a value");
+                if (i + 1 >= argEnd) {
+                    ctx.warn(line, "option " + t + " without a value");
                     break;
                 }
-                Token value = argTokens.get(++i);
+                int value = ++i;
                 boolean negatable = field != Field.JUMP && field != Field.GOTO && field != Field.COMMENT;
-                if (negatable && !value.quoted && value.value.equals("!") && i + 1 < argTokens.size()) {
+                if (negatable && !all.quoted[value] && all.values[value].equals("!") && i + 1 < argEnd) {
                     negate = true; // old form: -s ! 1.2.3.4
-                    value = argTokens.get(++i);
+                    value = ++i;
                 }
-                String v = value.value;
+                String v = all.values[value];
                 if (field == Field.SOURCE || field == Field.DEST) {
                     v = withPrefix(v);
                 }
@@ -228,17 +238,18 @@ public final class IptablesSaveParser implements CommandParser {
                 target = lifted[Field.GOTO.ordinal()];
                 goTo = true;
             }
-            int position = positions.merge(table + "\u0000" + chain, 1, Integer::sum);
-            List<String> args = new ArrayList<>(argTokens.size());
-            for (Token t : argTokens) {
-                args.add(t.value);
-            }
+            int position = ++positions.computeIfAbsent(table, k -> new HashMap<>())
+                    .computeIfAbsent(chain, k -> new int[1])[0];
+            // An immutable list made once: the record's List.copyOf keeps it as it is.
+            List<String> args = List.of(java.util.Arrays.copyOfRange(all.values, argStart, argEnd));
             ctx.emit(new IptablesRule(ctx.node(), table, chain, position, lifted[Field.PROTOCOL.ordinal()],
                     lifted[Field.SOURCE.ordinal()], lifted[Field.DEST.ordinal()], lifted[Field.IN.ordinal()],
                     lifted[Field.OUT.ordinal()], target, goTo, lifted[Field.COMMENT.ordinal()], args,
                     ctx.source(line)));
         }
     }
+
+    private static final int FIELDS = Field.values().length;
 
     private static Field field(String option) {
         return switch (option) {
@@ -256,7 +267,186 @@ public final class IptablesSaveParser implements CommandParser {
 
     /** iptables-save prints addresses with their prefix; a hand-written bare IPv4 address means /32. */
     private static String withPrefix(String address) {
-        return BARE_IPV4.matcher(address).matches() ? address + "/32" : address;
+        return isBareIpv4(address) ? address + "/32" : address;
+    }
+
+    /** Four groups of one to three ASCII digits joined by dots, and nothing else. */
+    static boolean isBareIpv4(String s) {
+        int n = s.length();
+        int i = 0;
+        for (int group = 0; group < 4; group++) {
+            if (group > 0) {
+                if (i >= n || s.charAt(i) != '.') {
+                    return false;
+                }
+                i++;
+            }
+            int digits = 0;
+            while (i < n && digits < 4 && isDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+            if (digits < 1 || digits > 3) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    /** {@code [digits:digits]} exactly, in {@code s[from, to)}. */
+    static boolean isCounters(String s, int from, int to) {
+        if (to - from < 5 || s.charAt(from) != '[' || s.charAt(to - 1) != ']') {
+            return false;
+        }
+        int i = from + 1;
+        int start = i;
+        while (i < to - 1 && isDigit(s.charAt(i))) {
+            i++;
+        }
+        if (i == start || i >= to - 1 || s.charAt(i) != ':') {
+            return false;
+        }
+        start = ++i;
+        while (i < to - 1 && isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i > start && i == to - 1;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** A regular expression's {@code \s}: the six ASCII white-space characters. */
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /**
+     * {@code text.split("\\s+")} without the regular expression: a leading separator gives a first
+     * empty part, trailing ones none.
+     */
+    static String[] splitAsciiWhitespace(String text, TokenTable strings) {
+        List<String> parts = new ArrayList<>(4);
+        int n = text.length();
+        int start = 0;
+        for (int i = 0; i <= n; i++) {
+            if (i == n || isAsciiSpace(text.charAt(i))) {
+                if (i > start || (start == 0 && i == 0 && n > 0)) {
+                    parts.add(strings.get(text, start, i));
+                }
+                while (i + 1 < n && isAsciiSpace(text.charAt(i + 1))) {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        if (parts.isEmpty()) {
+            parts.add("");
+        }
+        return parts.toArray(new String[0]);
+    }
+
+    /**
+     * The tokens of one line, split as {@link #tokenize} says, into arrays reused from line to line.
+     * A token without quotes or backslashes is cut from the line through the {@link TokenTable};
+     * only the others are built char by char.
+     */
+    /**
+     * For each ASCII character: 1 when it continues a plain token, 0 for white space
+     * ({@link Character#isWhitespace}), quotes and the backslash.
+     */
+    private static final byte[] PLAIN = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            PLAIN[c] = (byte) (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '\\' ? 0 : 1);
+        }
+    }
+
+    private static boolean isWhitespace(char c) {
+        return c < 128 ? PLAIN[c] == 0 && c != '"' && c != '\'' && c != '\\' : Character.isWhitespace(c);
+    }
+
+    static final class TokenList {
+        String[] values = new String[32];
+        boolean[] quoted = new boolean[32];
+        int size;
+        private final StringBuilder current = new StringBuilder();
+
+        /** Splits the line; true when it ends inside a quote. */
+        boolean tokenize(String text, TokenTable strings) {
+            size = 0;
+            int n = text.length();
+            int i = 0;
+            while (i < n) {
+                char c = text.charAt(i);
+                if (isWhitespace(c)) {
+                    i++;
+                    continue;
+                }
+                // A plain run: no quote, no backslash, up to white space.
+                int start = i;
+                while (i < n) {
+                    c = text.charAt(i);
+                    if (c < 128 ? PLAIN[c] == 0 : Character.isWhitespace(c)) {
+                        break;
+                    }
+                    i++;
+                }
+                if (i == n || isWhitespace(text.charAt(i))) {
+                    add(strings.get(text, start, i), false);
+                    continue;
+                }
+                // The token has quotes or escapes: the careful way, from its start.
+                current.setLength(0);
+                current.append(text, start, i);
+                boolean isQuoted = false;
+                char quote = 0;
+                for (; i < n; i++) {
+                    c = text.charAt(i);
+                    if (quote == '"') {
+                        if (c == '\\' && i + 1 < n) {
+                            current.append(text.charAt(++i));
+                        } else if (c == '"') {
+                            quote = 0;
+                        } else {
+                            current.append(c);
+                        }
+                    } else if (quote == '\'') {
+                        if (c == '\'') {
+                            quote = 0;
+                        } else {
+                            current.append(c);
+                        }
+                    } else if (Character.isWhitespace(c)) {
+                        break;
+                    } else if (c == '"' || c == '\'') {
+                        quote = c;
+                        isQuoted = true;
+                    } else if (c == '\\' && i + 1 < n) {
+                        current.append(text.charAt(++i));
+                    } else {
+                        current.append(c);
+                    }
+                }
+                add(strings.get(current.toString()), isQuoted);
+                if (quote != 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void add(String value, boolean isQuoted) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+                quoted = java.util.Arrays.copyOf(quoted, size * 2);
+            }
+            values[size] = value;
+            quoted[size] = isQuoted;
+            size++;
+        }
     }
 
     record Token(String value, boolean quoted) {
