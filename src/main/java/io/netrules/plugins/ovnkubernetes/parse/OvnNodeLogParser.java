@@ -21,11 +21,12 @@ import java.util.regex.Pattern;
  * 2024-01-02T03:04:05.123456789Z 2024-01-02T03:04:05.678Z|00012|binding|INFO|Changing chassis for lport demo_web-7d9f6c5b8-x2klq from 7e2d4b51-9a3c-4e78-8c2f-3d8b1f4a0e22 to 5d1c3a40-8f2b-4f67-9b1e-2c7a0f3e9d11.
  * 2024-01-02T03:04:07.001Z|00013|reconnect|WARN|ssl:10.0.0.3:9642: connection dropped (Connection reset by peer)
  * 2024-01-02T03:04:09.002Z|00016|reconnect|INFO|ssl:10.0.0.3:9642: connected
- * F0102 03:04:05.123456    4567 ovnkube.go:137] failed to run ovnkube: MTU (1400) of network interface br-ex is too small for specified overlay MTU (1400)
+ * F0102 03:04:05.123456    4567 ovnkube.go:137] failed to run ovnkube: failed to start node network controller: failed to start default node network controller: MTU (1400) of network interface br-ex is too small for specified overlay MTU (1458)
  * </pre>
  * Emits {@link OvnControllerLog} for ovn-controller's chassis changes ({@code binding}) and SB
  * connection events ({@code reconnect}), and {@link OvnkubeMtuTooSmall} for ovnkube-controller's
- * MTU refusal; Source: the line. Lines in ovn-controller's or klog's format that say something
+ * MTU refusal (also its older form {@code interface MTU (<n>) is too small for specified overlay MTU
+ * (<m>)}, which names no interface); Source: the line. Lines in ovn-controller's or klog's format that say something
  * else pass quietly (a log is mostly such lines); a known message that does not read as its
  * format is a warning; lines in neither format (shell trace of the container's start script,
  * Go stack traces) are counted and reported as one warning at the first of them, so that a
@@ -46,7 +47,7 @@ public class OvnNodeLogParser implements CommandParser {
     private static final Pattern RECONNECT = Pattern.compile(
             "^(\\S+): (connected|connection dropped|connection closed by peer|connection attempt failed)(?: \\((.*)\\))?$");
     private static final Pattern MTU = Pattern.compile(
-            "MTU \\((\\d+)\\) of network interface (\\S+) is too small for specified overlay MTU \\((\\d+)\\)");
+            "MTU \\((\\d+)\\)(?: of network interface (\\S+))? is too small for specified overlay MTU \\((\\d+)\\)");
 
     @Override
     public void parse(Iterable<Line> lines, ParseContext ctx) {
