@@ -27,10 +27,11 @@ import java.util.regex.Pattern;
  * connection events ({@code reconnect}), and {@link OvnkubeMtuTooSmall} for ovnkube-controller's
  * MTU refusal (also its older form {@code interface MTU (<n>) is too small for specified overlay MTU
  * (<m>)}, which names no interface); Source: the line. Lines in ovn-controller's or klog's format that say something
- * else pass quietly (a log is mostly such lines); a known message that does not read as its
- * format is a warning; lines in neither format (shell trace of the container's start script,
- * Go stack traces) are counted and reported as one warning at the first of them, so that a
- * file that is not such a log at all is visible without a warning per line.
+ * else pass quietly (a log is mostly such lines), and so do lines with the runtime's stamp in
+ * any other shape (the start script's shell trace, Go stack traces: they are the container's
+ * output all the same). A known message that does not read as its format is a warning; lines
+ * with neither a stamp nor one of the two formats are counted and reported as one warning at
+ * the first of them, so that a file that is not such a log is visible without a warning per line.
  */
 public class OvnNodeLogParser implements CommandParser {
     /** The runtime's RFC 3339 stamp, optionally followed by the CRI stream and tag. */

@@ -54,6 +54,27 @@ class GeneveLinkParserTest {
         assertEquals(1500, links.get(1).mtu());
     }
 
+    /** {@code ip -d address} prints the same detail lines, with the addresses among them. */
+    @Test
+    void readsTheSameDeviceOutOfIpDAddress() {
+        var r = Samples.parse(new GeneveLinkParser(), "ip_-d_address", "ip-addr", """
+                6: genev_sys_6081: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 65000 qdisc noqueue master ovs-system state UNKNOWN group default qlen 1000
+                    link/ether 5e:fa:3c:1b:9a:44 brd ff:ff:ff:ff:ff:ff promiscuity 1 minmtu 68 maxmtu 65465
+                    geneve external id 0 ttl auto dstport 6081 udp6zerocsumrx
+                    openvswitch_slave addrgenmode eui64 numtxqueues 1 numrxqueues 1 gso_max_size 65536 gso_max_segs 65535
+                    inet6 fe80::5cfa:3cff:fe1b:9a44/64 scope link
+                       valid_lft forever preferred_lft forever
+                7: ovn-k8s-mp0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1400 qdisc noqueue state UNKNOWN group default qlen 1000
+                    link/ether 0a:58:0a:80:02:02 brd ff:ff:ff:ff:ff:ff promiscuity 1 minmtu 68 maxmtu 65535
+                    openvswitch addrgenmode eui64 numtxqueues 1 numrxqueues 1 gso_max_size 65536 gso_max_segs 65535
+                    inet 10.128.2.2/23 brd 10.128.3.255 scope global ovn-k8s-mp0
+                       valid_lft forever preferred_lft forever
+                """);
+        assertEquals(List.of(), r.warnings);
+        assertEquals(List.of("genev_sys_6081"), r.facts(GeneveDevice.class).stream().map(GeneveDevice::name).toList());
+        assertEquals(6081, r.facts(GeneveDevice.class).get(0).dstPort());
+    }
+
     @Test
     void aDownGeneveDeviceWithAnotherPort() {
         var r = parse("""
