@@ -1,7 +1,7 @@
 package io.netrules.plugins.ovnkubernetes.model;
 
 import io.netrules.model.Source;
-import io.netrules.model.Sourced;
+import io.netrules.model.NodeFact;
 
 /**
  * A kernel Geneve device as {@code ip -d link} shows it ({@code genev_sys_6081}, which
@@ -10,5 +10,5 @@ import io.netrules.model.Sourced;
  * {@code up}: the header's flags contain {@code UP}. Source: the link's header line.
  */
 public record GeneveDevice(String node, String name, Integer mtu, Integer dstPort, boolean up, Source source)
-        implements Sourced {
+        implements NodeFact {
 }

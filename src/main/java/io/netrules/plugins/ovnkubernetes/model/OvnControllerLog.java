@@ -1,7 +1,7 @@
 package io.netrules.plugins.ovnkubernetes.model;
 
 import io.netrules.model.Source;
-import io.netrules.model.Sourced;
+import io.netrules.model.NodeFact;
 
 /**
  * A line of the {@code ovn-controller} container's log that a rule reads, one record per line.
@@ -21,7 +21,7 @@ import io.netrules.model.Sourced;
  * Fields a kind does not use are null.
  */
 public record OvnControllerLog(String node, Kind kind, String time, String level, String port, String from,
-                               String to, String target, String reason, Source source) implements Sourced {
+                               String to, String target, String reason, Source source) implements NodeFact {
     public enum Kind {
         CHASSIS_CHANGE, CONNECTED, CONNECTION_DROPPED, CONNECTION_CLOSED, CONNECTION_ATTEMPT_FAILED
     }

@@ -1,7 +1,7 @@
 package io.netrules.plugins.ovnkubernetes.model;
 
 import io.netrules.model.Source;
-import io.netrules.model.Sourced;
+import io.netrules.model.NodeFact;
 
 /**
  * ovnkube-controller refused the node's MTU: its log says {@code MTU (<mtu>) of network
@@ -12,5 +12,5 @@ import io.netrules.model.Sourced;
  * {@code iface} is then null. {@code overlayMtu} is the cluster MTU plus the Geneve header.
  */
 public record OvnkubeMtuTooSmall(String node, String time, String iface, int mtu, int overlayMtu, Source source)
-        implements Sourced {
+        implements NodeFact {
 }

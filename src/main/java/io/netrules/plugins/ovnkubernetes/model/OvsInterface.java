@@ -1,7 +1,7 @@
 package io.netrules.plugins.ovnkubernetes.model;
 
 import io.netrules.model.Source;
-import io.netrules.model.Sourced;
+import io.netrules.model.NodeFact;
 
 import java.util.Map;
 
@@ -19,7 +19,7 @@ import java.util.Map;
 public record OvsInterface(String node, String name, String type, Integer ofport, String error, Integer mtu,
                            Integer mtuRequest, String remoteIp, String ifaceId, String ifaceIdVer,
                            boolean ovnInstalled, String attachedMac, Map<String, String> options,
-                           Map<String, String> externalIds, Source source) implements Sourced {
+                           Map<String, String> externalIds, Source source) implements NodeFact {
     public OvsInterface {
         options = options == null ? Map.of() : Map.copyOf(options);
         externalIds = externalIds == null ? Map.of() : Map.copyOf(externalIds);

@@ -1,7 +1,7 @@
 package io.netrules.plugins.ovnkubernetes.model;
 
 import io.netrules.model.Source;
-import io.netrules.model.Sourced;
+import io.netrules.model.NodeFact;
 
 import java.util.Map;
 
@@ -18,7 +18,7 @@ import java.util.Map;
 public record OvsOpenVswitch(String node, String systemId, String hostname, String encapIp, String encapType,
                              String bridgeMappings, boolean isInterconn, boolean monitorAll, String remote,
                              Map<String, String> externalIds, Map<String, String> otherConfig, Source source)
-        implements Sourced {
+        implements NodeFact {
     public OvsOpenVswitch {
         externalIds = externalIds == null ? Map.of() : Map.copyOf(externalIds);
         otherConfig = otherConfig == null ? Map.of() : Map.copyOf(otherConfig);

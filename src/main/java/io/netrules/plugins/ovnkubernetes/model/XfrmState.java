@@ -1,7 +1,7 @@
 package io.netrules.plugins.ovnkubernetes.model;
 
 import io.netrules.model.Source;
-import io.netrules.model.Sourced;
+import io.netrules.model.NodeFact;
 
 /**
  * One IPsec security association as {@code ip xfrm state} shows it. {@code proto} is
@@ -11,5 +11,5 @@ import io.netrules.model.Sourced;
  * when the stanza names none. Source: the stanza's {@code src ... dst ...} line.
  */
 public record XfrmState(String node, String src, String dst, String proto, String spi, String mode,
-                        String encAlgo, Source source) implements Sourced {
+                        String encAlgo, Source source) implements NodeFact {
 }

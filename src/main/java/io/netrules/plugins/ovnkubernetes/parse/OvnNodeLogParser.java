@@ -89,7 +89,11 @@ public class OvnNodeLogParser implements CommandParser {
         }
     }
 
-    private static void vlog(String time, String module, String level, String message, Line line, ParseContext ctx) {
+    private static void vlog(String time, String moduleAndThread, String level, String message, Line line,
+                             ParseContext ctx) {
+        // vlog's %c%T: "binding", or "binding(ovn_pinctrl0)" when logged from another thread
+        int paren = moduleAndThread.indexOf('(');
+        String module = paren < 0 ? moduleAndThread : moduleAndThread.substring(0, paren);
         if (module.equals("binding") && message.startsWith("Changing chassis for lport")) {
             Matcher m = CHASSIS.matcher(message);
             if (m.matches()) {

@@ -1,7 +1,7 @@
 package io.netrules.plugins.ovnkubernetes.parse;
 
 import io.netrules.model.ParseWarning;
-import io.netrules.model.Sourced;
+import io.netrules.model.NodeFact;
 import io.netrules.parse.CommandParser;
 import io.netrules.parse.ParseContext;
 import org.junit.jupiter.api.DynamicTest;
@@ -18,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every sample with each of its lines cut in half, dropped, or doubled: the parser ends
- * normally, each warning names the file and a line that exists, each fact's Source a line that
- * exists. (These parsers are not in the core registry the fuzz test draws from; this is the
- * deterministic part of what it would check.)
+ * normally, each warning names the file and a line that exists, each fact is a NodeFact of the
+ * file's node whose Source is a line that exists. (These parsers are not in the core registry
+ * the fuzz test draws from; this is the deterministic part of what it would check.)
  */
 class MangledSamplesTest {
     private record Case(String sample, Supplier<CommandParser> parser) {
@@ -68,8 +68,10 @@ class MangledSamplesTest {
             assertTrue(w.source().equals(file) && w.line() >= 1 && w.line() <= count, () -> "bad warning " + w);
         }
         for (Object f : r.facts) {
-            var s = ((Sourced) f).source();
+            NodeFact fact = (NodeFact) f;
+            var s = fact.source();
             assertTrue(s.file().equals(file) && s.line() >= 1 && s.line() <= count, () -> "bad source " + f);
+            assertTrue(fact.node().equals(Samples.NODE), () -> "bad node " + f);
         }
     }
 }

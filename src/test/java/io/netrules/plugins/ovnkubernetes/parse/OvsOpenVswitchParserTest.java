@@ -65,6 +65,15 @@ class OvsOpenVswitchParserTest {
     }
 
     @Test
+    void anEmptyQuotedValueIsAnEmptyString() {
+        var r = parse("_uuid               : 78300d8c-9134-4ae4-8d47-066a11492e23\n"
+                + "other_config        : {bundle-idle-timeout=\"0\", ovn-chassis-idx-bac2184b=\"\", vlan-limit=\"0\"}\n");
+        assertEquals(List.of(), r.warnings);
+        assertEquals(Map.of("bundle-idle-timeout", "0", "ovn-chassis-idx-bac2184b", "", "vlan-limit", "0"),
+                r.facts(OvsOpenVswitch.class).get(0).otherConfig());
+    }
+
+    @Test
     void isInterconnIsTrueOnlyWhenItSaysTrue() {
         var r = parse("_uuid               : 7284c4c5-67e8-4ca4-98da-b5fefe4c5f52\n"
                 + "external_ids        : {ovn-is-interconn=\"false\", system-id=\"a\"}\n");
