@@ -180,7 +180,8 @@ class MustGatherTest {
         assertEquals(1, versions.get(0).source().line());
 
         NetworkConfig config = of(facts, NetworkConfig.class).get(0);
-        assertEquals("OpenShiftSDN", config.networkType());
+        assertEquals("OpenShiftSDN", config.specNetworkType());
+        assertEquals("OpenShiftSDN", config.statusNetworkType());
         assertEquals(1450, config.clusterNetworkMTU());
         assertEquals(List.of("172.30.0.0/16"), config.serviceNetworks());
         assertEquals(IMAGE + "cluster-scoped-resources/config.openshift.io/networks.yaml", config.source().file());
@@ -189,8 +190,8 @@ class MustGatherTest {
         NetworkOperator operator = of(facts, NetworkOperator.class).get(0);
         assertEquals("OpenShiftSDN", operator.defaultNetworkType());
         assertEquals("NetworkPolicy", operator.sdnMode());
-        assertEquals(4789, operator.vxlanPort());
-        assertEquals(1450, operator.mtu());
+        assertEquals(4789, operator.sdnVxlanPort());
+        assertEquals(1450, operator.sdnMtu());
 
         Service dns = of(facts, Service.class).stream().filter(s -> s.name().equals("dns-default")).findFirst()
                 .orElseThrow();
@@ -306,9 +307,11 @@ class MustGatherTest {
         List<ParseWarning> warnings = new ArrayList<>();
         List<Object> facts = facts(capture, warnings);
         assertEquals(List.of(), warnings);
-        assertEquals("OpenShiftSDN", of(facts, NetworkConfig.class).get(0).networkType());
+        NetworkConfig fromCluster = of(facts, NetworkConfig.class).get(0);
+        assertEquals("OpenShiftSDN", fromCluster.statusNetworkType() != null ? fromCluster.statusNetworkType()
+                : fromCluster.specNetworkType());
         assertEquals("cluster/networkconfigs.yaml", of(facts, NetworkConfig.class).get(0).source().file());
-        assertEquals(4789, of(facts, NetworkOperator.class).get(0).vxlanPort());
+        assertEquals(4789, of(facts, NetworkOperator.class).get(0).sdnVxlanPort());
         assertEquals("4.12.0", of(facts, ClusterVersion.class).get(0).version());
     }
 
