@@ -5,6 +5,8 @@
 #  ping    FROM TO  pod web-FROM pings pod web-TO
 #  tcp     FROM TO  pod web-FROM fetches http://<web-TO>:8080/ and gets "web-TO"
 #  vip     FROM -   pod web-FROM fetches http://172.30.0.10:80/ (the ClusterIP) and gets "web-1"
+#  vip-refused FROM -  the ClusterIP answers with a refusal (curl exit 7: RST/ICMP reject), not
+#                  a timeout; what OVN's reject=true does for a VIP without backends
 #  egress  FROM -   pod web-FROM pings the fabric gateway 172.18.0.1 (through GR SNAT)
 #  node-to-pod FROM TO  node worker-FROM pings pod web-TO (through ovn-k8s-mp0)
 # Each is tried twice (the first packet to a new peer may be lost, gotcha 10).
@@ -33,7 +35,10 @@ case $KIND in
     ping) try ip netns exec "$FROM_POD_NS" ping -c 1 -W 2 "$TO_IP" >/dev/null ;;
     tcp) try http_is "$TO_POD" "http://$TO_IP:$POD_PORT/" ;;
     vip) try http_is "web-$BACKEND_NODE" "http://$SERVICE_VIP:$SERVICE_PORT/" ;;
+    vip-refused)
+        ip netns exec "$FROM_POD_NS" curl -s -m 3 -o /dev/null "http://$SERVICE_VIP:$SERVICE_PORT/"
+        [ $? = 7 ] ;;
     egress) try ip netns exec "$FROM_POD_NS" ping -c 1 -W 2 $FABRIC_GW >/dev/null ;;
     node-to-pod) try ip netns exec "$FROM_NODE_NS" ping -c 1 -W 2 "$TO_IP" >/dev/null ;;
-    *) die "unknown check '$KIND' (ping, tcp, vip, egress, node-to-pod)" ;;
+    *) die "unknown check '$KIND' (ping, tcp, vip, vip-refused, egress, node-to-pod)" ;;
 esac
