@@ -7,6 +7,8 @@
 #                         (its OVS interface with iface-id=demo_web-NODE stays on the node)
 #  controller-kill  NODE  SIGTERM worker-NODE's ovn-controller (as a crash would: its Chassis
 #                         stays in the SB, its br-int flows stay), then bump NB_Global nb_cfg
+#  encap-ip         NODE  worker-NODE's ovn-encap-ip set to 172.18.0.99, an address it does not
+#                         have: the SB Encap and every other node's tunnel point there
 #  vip-no-backend   -     the ClusterIP 172.30.0.10:80 loses its only backend (vips value "")
 set -Eeuo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/ovn-lib.sh"
@@ -30,10 +32,15 @@ case $FAULT in
         # --wait=hv would never finish now (gotcha 12); --wait=sb bumps nb_cfg all the same
         timeout 30 ovn-nbctl --db="$NB_SOCK" --wait=sb --timeout=30 sync
         ;;
+    encap-ip)
+        node_vars "$4"
+        vsctl set open . external_ids:ovn-encap-ip=172.18.0.99
+        timeout 30 ovn-nbctl --db="$NB_SOCK" --wait=hv --timeout=30 sync
+        ;;
     vip-no-backend)
         nbctl set load_balancer "$LB_NAME" vips:"\"$SERVICE_VIP:$SERVICE_PORT\""='""'
         timeout 30 ovn-nbctl --db="$NB_SOCK" --wait=hv --timeout=30 sync
         ;;
-    *) die "unknown fault '$FAULT' (lsp-del, controller-kill, vip-no-backend)" ;;
+    *) die "unknown fault '$FAULT' (lsp-del, controller-kill, encap-ip, vip-no-backend)" ;;
 esac
 log "fault $FAULT injected"

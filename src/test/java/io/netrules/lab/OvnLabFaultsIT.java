@@ -35,7 +35,8 @@ class OvnLabFaultsIT {
     @Test
     void deletedLogicalSwitchPortCutsThePodOff(@TempDir Path tmp) throws Exception {
         Path capture = tmp.resolve("capture");
-        try (OvnLab lab = OvnLab.up(tmp)) {
+        OvnLab lab = OvnLab.up(tmp);
+        try (lab) {
             assertTrue(lab.passes("ping", 0, "1"), "before the fault: web-0 -> web-1");
             lab.fault("lsp-del", "1");
             assertFalse(lab.passes("ping", 0, "1"), "web-0 -> web-1 with demo_web-1's LSP deleted");
@@ -43,6 +44,7 @@ class OvnLabFaultsIT {
             assertTrue(lab.passes("ping", 0, "2"), "web-0 -> web-2 is untouched");
             lab.capture(capture);
         }
+        assertEquals(List.of(), lab.leftovers(), "nothing of the lab is left");
         OvsdbDatabase nb = db(capture, "leader_nbdb.gz");
         OvsdbDatabase sb = db(capture, "leader_sbdb.gz");
         assertFalse(named(nb, "Logical_Switch_Port", "name", "demo_web-1").isPresent(), "NB has no LSP demo_web-1");
@@ -61,12 +63,14 @@ class OvnLabFaultsIT {
     @Test
     void killedOvnControllerLeavesTrafficWorkingButFallsBehind(@TempDir Path tmp) throws Exception {
         Path capture = tmp.resolve("capture");
-        try (OvnLab lab = OvnLab.up(tmp)) {
+        OvnLab lab = OvnLab.up(tmp);
+        try (lab) {
             lab.fault("controller-kill", "1");
             assertTrue(lab.passes("ping", 0, "1"), "web-0 -> web-1 still passes with worker-1's ovn-controller dead");
             assertTrue(lab.passes("vip", 2, "-"), "the ClusterIP still reaches web-1");
             lab.capture(capture);
         }
+        assertEquals(List.of(), lab.leftovers(), "nothing of the lab is left");
         OvsdbDatabase nb = db(capture, "leader_nbdb.gz");
         OvsdbDatabase sb = db(capture, "leader_sbdb.gz");
         long nbCfg = number(nb.rows("NB_Global").iterator().next(), "nb_cfg");
@@ -79,11 +83,42 @@ class OvnLabFaultsIT {
                 .contains("terminating with signal 15"), "the log says how it ended");
     }
 
+    /** NR-OVNTUN-002/003: worker-1 announces a tunnel address it does not have; its pod is cut off. */
+    @Test
+    void wrongEncapIpCutsTheNodeOffTheOverlay(@TempDir Path tmp) throws Exception {
+        Path capture = tmp.resolve("capture");
+        OvnLab lab = OvnLab.up(tmp);
+        try (lab) {
+            assertTrue(lab.passes("ping", 0, "1"), "before the fault");
+            lab.fault("encap-ip", "1");
+            assertFalse(lab.passes("ping", 0, "1"), "web-0 -> web-1 with worker-1's encap IP wrong");
+            assertFalse(lab.passes("ping", 1, "2"), "web-1 -> web-2 with worker-1's encap IP wrong");
+            assertTrue(lab.passes("ping", 0, "2"), "web-0 -> web-2 is untouched");
+            lab.capture(capture);
+        }
+        assertEquals(List.of(), lab.leftovers(), "nothing of the lab is left");
+        OvsdbDatabase sb = db(capture, "leader_sbdb.gz");
+        OvsdbRow chassis = sb.rows("Chassis").stream().filter(r -> "worker-1".equals(r.string("hostname")))
+                .findFirst().orElseThrow();
+        List<String> encapIps = chassis.get("encaps").uuids().stream().map(u -> sb.row("Encap", u).string("ip"))
+                .toList();
+        assertEquals(List.of("172.18.0.99"), encapIps, "SB Encap of worker-1");
+        Path worker1 = capture.resolve("sosreport-worker-1/sos_commands");
+        assertTrue(Files.readString(worker1.resolve("openvswitch/ovs-vsctl_-t_5_list_Open_vSwitch"))
+                .contains("ovn-encap-ip=\"172.18.0.99\""), "worker-1's OVS names the wrong address");
+        String addresses = Files.readString(worker1.resolve("networking/ip_-d_address"));
+        assertTrue(addresses.contains("inet 172.18.0.12/24") && !addresses.contains("172.18.0.99"),
+                "worker-1 has 172.18.0.12, not 172.18.0.99");
+        assertTrue(Files.readString(capture.resolve("sosreport-worker-0/sos_commands/openvswitch/ovs-vsctl_-t_5_show"))
+                .contains("remote_ip=\"172.18.0.99\""), "worker-0's tunnel points at the wrong address");
+    }
+
     /** NR-OVNLB-003: the VIP has no backend; with reject=true the connection is refused at once. */
     @Test
     void vipWithoutBackendIsRefusedWhilePodsStillTalk(@TempDir Path tmp) throws Exception {
         Path capture = tmp.resolve("capture");
-        try (OvnLab lab = OvnLab.up(tmp)) {
+        OvnLab lab = OvnLab.up(tmp);
+        try (lab) {
             assertTrue(lab.passes("vip", 0, "-"), "before the fault");
             assertFalse(lab.passes("vip-refused", 0, "-"), "a working VIP is not refused");
             lab.fault("vip-no-backend", "-");
@@ -92,6 +127,7 @@ class OvnLabFaultsIT {
             assertTrue(lab.passes("tcp", 0, "1"), "web-0 -> web-1 directly still works");
             lab.capture(capture);
         }
+        assertEquals(List.of(), lab.leftovers(), "nothing of the lab is left");
         OvsdbDatabase nb = db(capture, "leader_nbdb.gz");
         OvsdbRow lb = named(nb, "Load_Balancer", "name", "Service_demo/web_TCP_cluster").orElseThrow();
         assertEquals(java.util.Map.of("172.30.0.10:80", ""), lb.map("vips"));
