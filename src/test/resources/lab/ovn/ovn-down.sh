@@ -12,8 +12,8 @@ set -uo pipefail
 ovn_args "$1" "$2"
 [ "$(id -u)" = 0 ] || die "must run as root"
 
-# ovn-controller first, by SIGTERM: it then leaves its Chassis in the SB, as a crash would,
-# and does not slow the tear-down with a graceful exit against a dying SB.
+# SIGTERM, not ovn-controller's graceful `exit`: that would first delete its Chassis from an
+# SB that is being stopped at the same time, and slow the tear-down.
 STOPPED=()
 if [ -d "$WORKDIR" ]; then
     while IFS= read -r -d '' f; do
