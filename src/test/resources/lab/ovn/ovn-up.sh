@@ -1,0 +1,264 @@
+#!/usr/bin/env bash
+# ovn-up.sh PREFIX WORKDIR
+#
+# Brings up a 3-node OVN-Kubernetes-shaped lab in central mode (docs/lab.md, "OVN lab"):
+# a fabric bridge, one central namespace with clustered (single-member RAFT) NB and SB
+# ovsdb-servers and ovn-northd, three nodes each with its own ovsdb-server, ovs-vswitchd
+# (userspace, netdev datapath) and ovn-controller, and one pod per node. The NB topology
+# uses ovn-kubernetes' names. On failure it tears down what it built (exit 1).
+set -Eeuo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/ovn-lib.sh"
+
+[ $# -eq 2 ] || die "usage: ovn-up.sh PREFIX WORKDIR"
+ovn_args "$1" "$2"
+[ "$(id -u)" = 0 ] || die "must run as root"
+for t in ovsdb-server ovs-vswitchd ovn-northd ovn-controller ovn-nbctl ovsdb-tool ethtool nc python3; do
+    command -v "$t" >/dev/null || die "$t is not installed"
+done
+[ -z "$(ovn_namespaces)" ] || die "namespaces of prefix $PREFIX exist already"
+[ ! -e "$WORKDIR" ] || [ -z "$(ls -A "$WORKDIR")" ] || die "$WORKDIR exists and is not empty"
+
+fail() {
+    log "up failed at line $1; tearing down"
+    bash "$OVN_LAB_DIR/ovn-down.sh" "$PREFIX" "$WORKDIR" >&2 || true
+    exit 1
+}
+trap 'fail $LINENO' ERR
+
+mkdir -p "$WORKDIR"
+echo "$PREFIX" >"$MARKER"
+T0=$(date +%s%N)
+phase() { log "$1 ($(( ($(date +%s%N) - T0) / 1000000 )) ms)"; }
+
+# ---- fabric: a Linux bridge; its address is the nodes' default gateway and "outside"
+ip netns add "$FABRIC_NS"
+ip -n "$FABRIC_NS" link set lo up
+ip -n "$FABRIC_NS" link add br0 type bridge
+ip -n "$FABRIC_NS" addr add $FABRIC_GW/24 dev br0
+ip -n "$FABRIC_NS" link set br0 up
+ip netns exec "$FABRIC_NS" ethtool -K br0 tx off >/dev/null 2>&1 || true   # gotcha 6
+
+# attach NS HOSTIF: a veth from namespace NS (eth0) to the fabric bridge (HOSTIF).
+attach() {
+    ip link add "$2" netns "$FABRIC_NS" type veth peer name eth0 netns "$1"
+    ip -n "$FABRIC_NS" link set "$2" master br0 up
+    ip -n "$1" link set lo up
+}
+
+# ---- central: clustered NB and SB, northd
+ip netns add "$CENTRAL_NS"
+attach "$CENTRAL_NS" c0
+ip -n "$CENTRAL_NS" addr add $CENTRAL_IP/24 dev eth0
+ip -n "$CENTRAL_NS" link set eth0 up
+ip netns exec "$CENTRAL_NS" ethtool -K eth0 tx off >/dev/null 2>&1   # gotcha 6
+mkdir -p "$CENTRAL_DIR"
+ovsdb-tool create-cluster "$CENTRAL_DIR/ovnnb_db.db" /usr/share/ovn/ovn-nb.ovsschema tcp:$CENTRAL_IP:9643
+ovsdb-tool create-cluster "$CENTRAL_DIR/ovnsb_db.db" /usr/share/ovn/ovn-sb.ovsschema tcp:$CENTRAL_IP:9644
+for db in nb sb; do
+    if [ $db = nb ]; then schema=OVN_Northbound; table=NB_Global; else schema=OVN_Southbound; table=SB_Global; fi
+    ip netns exec "$CENTRAL_NS" env OVS_RUNDIR="$CENTRAL_DIR" ovsdb-server "$CENTRAL_DIR/ovn${db}_db.db" \
+        --remote="punix:$CENTRAL_DIR/ovn${db}_db.sock" --remote="db:$schema,$table,connections" \
+        --pidfile="$CENTRAL_DIR/ovn${db}_db.pid" --unixctl="$CENTRAL_DIR/ovn${db}_db.ctl" \
+        --detach --no-chdir -vconsole:off --log-file="$CENTRAL_DIR/ovsdb-server-$db.log" </dev/null
+done
+nbctl set-connection ptcp:9641:$CENTRAL_IP
+sbctl set-connection ptcp:9642:$CENTRAL_IP
+ip netns exec "$CENTRAL_NS" env OVN_RUNDIR="$CENTRAL_DIR" ovn-northd \
+    --ovnnb-db="$NB_SOCK" --ovnsb-db="$SB_SOCK" --pidfile="$CENTRAL_DIR/ovn-northd.pid" \
+    --detach --no-chdir -vconsole:off --log-file="$CENTRAL_DIR/ovn-northd.log" </dev/null
+phase "central up"
+
+# ---- nodes: network, OVS, br-int/br-ex (ovn-controller comes after the NB topology)
+for i in $(seq 0 $((OVN_NODES - 1))); do
+    node_vars "$i"
+    ip netns add "$NODE_NS"
+    attach "$NODE_NS" "$FABRIC_PORT"
+    ip -n "$NODE_NS" link set eth0 address "$NIC_MAC"
+    ip -n "$NODE_NS" link set eth0 arp off up                           # lab-notes item 2
+    ip netns exec "$NODE_NS" sysctl -qw net.ipv4.ip_forward=1
+    mkdir -p "$NODE_DIR/run" "$NODE_DIR/ovn" "$NODE_DIR/log"
+    ovsdb-tool create "$NODE_DIR/conf.db" /usr/share/openvswitch/vswitch.ovsschema
+    ip netns exec "$NODE_NS" env OVS_RUNDIR="$NODE_DIR/run" ovsdb-server "$NODE_DIR/conf.db" \
+        --remote="punix:$NODE_DIR/run/db.sock" --remote=db:Open_vSwitch,Open_vSwitch,manager_options \
+        --pidfile="$NODE_DIR/run/ovsdb-server.pid" --detach --no-chdir -vconsole:off \
+        --log-file="$NODE_DIR/log/ovsdb-server.log" </dev/null
+    vsctl --no-wait init
+    vsctl --no-wait set open . external_ids:system-id="$SYSTEM_ID" external_ids:hostname="$NODE" \
+        external_ids:ovn-remote="tcp:$CENTRAL_IP:9642" external_ids:ovn-encap-type=geneve \
+        external_ids:ovn-encap-ip="$NODE_IP" external_ids:ovn-bridge-datapath-type=netdev \
+        external_ids:ovn-bridge-mappings=physnet:br-ex external_ids:ovn-monitor-all=true
+    ip netns exec "$NODE_NS" env OVS_RUNDIR="$NODE_DIR/run" ovs-vswitchd "unix:$NODE_DIR/run/db.sock" \
+        --disable-system --pidfile="$NODE_DIR/run/ovs-vswitchd.pid" --detach --no-chdir -vconsole:off \
+        --log-file="$NODE_DIR/log/ovs-vswitchd.log" </dev/null
+    vsctl add-br br-int -- set bridge br-int datapath_type=netdev fail_mode=secure \
+            other_config:disable-in-band=true protocols=OpenFlow13,OpenFlow15 \
+        -- add-br br-ex -- set bridge br-ex datapath_type=netdev fail_mode=secure \
+            other_config:hwaddr="$NODE_MAC" protocols=OpenFlow13,OpenFlow15 \
+        -- add-port br-ex eth0 -- set interface eth0 ofport_request=1
+    ip -n "$NODE_NS" addr add "$NODE_IP/24" dev br-ex
+    ip -n "$NODE_NS" link set br-ex up
+    ip -n "$NODE_NS" route add default via $FABRIC_GW dev br-ex
+    # ovnkube-node's raw-table NOTRACK for Geneve
+    in_node iptables -t raw -A PREROUTING -p udp --dport 6081 -j NOTRACK
+    in_node iptables -t raw -A OUTPUT -p udp --dport 6081 -j NOTRACK
+done
+phase "node OVS up"
+
+# br_ex_flows: ovn-k-like br-ex flows (gotcha 4): Geneve to the host, host and GR traffic
+# told apart by ct_mark 1 (GR) / 2 (host) in zone 64000, ARP from the NIC to both.
+# PATCH is the GR patch port's ofport, or empty before ovn-controller created it.
+br_ex_flows() {
+    local patch=$1 f=$NODE_DIR/br-ex.flows
+    {
+        echo "table=0,priority=300,in_port=1,udp,tp_dst=6081,actions=LOCAL"
+        echo "table=0,priority=300,in_port=LOCAL,udp,tp_dst=6081,actions=output:1"
+        echo "table=0,priority=100,in_port=LOCAL,ip,actions=ct(commit,zone=64000,exec(load:0x2->NXM_NX_CT_MARK[])),output:1"
+        echo "table=0,priority=50,in_port=1,ip,actions=ct(table=1,zone=64000)"
+        echo "table=0,priority=10,in_port=LOCAL,actions=output:1"
+        echo "table=1,priority=100,ct_mark=0x2,actions=LOCAL"
+        echo "table=1,priority=0,actions=LOCAL"
+        if [ -n "$patch" ]; then
+            echo "table=0,priority=100,in_port=$patch,ip,actions=ct(commit,zone=64000,exec(load:0x1->NXM_NX_CT_MARK[])),output:1"
+            echo "table=0,priority=10,in_port=$patch,actions=output:1"
+            echo "table=0,priority=10,in_port=1,arp,actions=LOCAL,output:$patch"
+            echo "table=0,priority=9,in_port=1,actions=LOCAL,output:$patch"
+            echo "table=1,priority=100,ct_mark=0x1,actions=output:$patch"
+        else
+            echo "table=0,priority=9,in_port=1,actions=LOCAL"
+        fi
+    } | sed 's/^/cookie=0xdeff105,/' >"$f"
+    ofctl replace-flows br-ex "$f"
+}
+for i in $(seq 0 $((OVN_NODES - 1))); do node_vars "$i"; br_ex_flows ""; done
+
+# ---- NB topology (ovn-kubernetes legacy/central, shared gateway)
+nbctl ls-add join \
+    -- lr-add ovn_cluster_router \
+    -- lrp-add ovn_cluster_router rtoj-ovn_cluster_router 0a:58:64:40:00:01 100.64.0.1/16 \
+    -- lsp-add join jtor-ovn_cluster_router -- lsp-set-type jtor-ovn_cluster_router router \
+    -- lsp-set-addresses jtor-ovn_cluster_router router \
+    -- lsp-set-options jtor-ovn_cluster_router router-port=rtoj-ovn_cluster_router \
+    -- lr-policy-add ovn_cluster_router 102 "ip4.src == $CLUSTER_CIDR && ip4.dst == $CLUSTER_CIDR" allow \
+    -- lr-policy-add ovn_cluster_router 102 "ip4.src == $CLUSTER_CIDR && ip4.dst == $JOIN_CIDR" allow
+LB_UUID=$(nbctl create load_balancer name="$LB_NAME" protocol=tcp \
+    vips:"\"$SERVICE_VIP:$SERVICE_PORT\""="\"10.128.$((2 * BACKEND_NODE)).3:$POD_PORT\"" \
+    options:reject=true options:event=false options:skip_snat=false \
+    external_ids:k8s.ovn.org/kind=Service external_ids:k8s.ovn.org/owner=$K8S_NAMESPACE/web)
+for i in $(seq 0 $((OVN_NODES - 1))); do
+    node_vars "$i"
+    GR=GR_$NODE
+    nbctl ls-add "$NODE" -- set logical_switch "$NODE" other_config:subnet="$SUBNET" other_config:exclude_ips="$MP_IP" \
+        -- lrp-add ovn_cluster_router "rtos-$NODE" "$RTR_MAC" "$RTR_IP/23" \
+        -- lsp-add "$NODE" "stor-$NODE" -- lsp-set-type "stor-$NODE" router \
+        -- lsp-set-addresses "stor-$NODE" router -- lsp-set-options "stor-$NODE" router-port="rtos-$NODE" \
+        -- lsp-add "$NODE" "k8s-$NODE" -- lsp-set-addresses "k8s-$NODE" "$MP_MAC $MP_IP" \
+        -- lsp-add "$NODE" "$POD_LSP" -- lsp-set-addresses "$POD_LSP" "$POD_MAC $POD_IP" \
+        -- lsp-set-port-security "$POD_LSP" "$POD_MAC $POD_IP" \
+        -- lsp-set-options "$POD_LSP" requested-chassis="$NODE" \
+        -- set logical_switch_port "$POD_LSP" external_ids:namespace=$K8S_NAMESPACE external_ids:pod=true \
+        -- lr-add "$GR" -- set logical_router "$GR" options:chassis="$SYSTEM_ID" \
+            options:lb_force_snat_ip=router_ip options:snat-ct-zone=0 options:dynamic_neigh_routers=true \
+            external_ids:physical_ip="$NODE_IP" \
+        -- lrp-add "$GR" "rtoj-$GR" "$JOIN_MAC" "$JOIN_IP/16" \
+        -- lsp-add join "jtor-$GR" -- lsp-set-type "jtor-$GR" router -- lsp-set-addresses "jtor-$GR" router \
+        -- lsp-set-options "jtor-$GR" router-port="rtoj-$GR" \
+        -- lrp-add "$GR" "rtoe-$GR" "$NODE_MAC" "$NODE_IP/24" \
+        -- ls-add "ext_$NODE" \
+        -- lsp-add "ext_$NODE" "etor-$GR" -- lsp-set-type "etor-$GR" router \
+        -- lsp-set-addresses "etor-$GR" "$NODE_MAC" -- lsp-set-options "etor-$GR" router-port="rtoe-$GR" \
+        -- lsp-add "ext_$NODE" "br-ex_$NODE" -- lsp-set-type "br-ex_$NODE" localnet \
+        -- lsp-set-addresses "br-ex_$NODE" unknown -- lsp-set-options "br-ex_$NODE" network_name=physnet \
+        -- lr-nat-add "$GR" snat "$NODE_IP" "$CLUSTER_CIDR" \
+        -- lr-route-add "$GR" 0.0.0.0/0 $FABRIC_GW "rtoe-$GR" \
+        -- lr-route-add "$GR" "$CLUSTER_CIDR" 100.64.0.1 \
+        -- --policy=src-ip lr-route-add ovn_cluster_router "$SUBNET" "$JOIN_IP" \
+        -- lr-route-add ovn_cluster_router "$JOIN_IP/32" "$JOIN_IP" \
+        -- lr-policy-add ovn_cluster_router 1004 "inport == \"rtos-$NODE\" && ip4.dst == $NODE_IP /* $NODE */" reroute "$MP_IP" \
+        -- ls-lb-add "$NODE" "$LB_UUID" -- lr-lb-add "$GR" "$LB_UUID"
+done
+phase "NB topology"
+
+# ---- nodes: management port, pod, ovn-controller
+for i in $(seq 0 $((OVN_NODES - 1))); do
+    node_vars "$i"
+    vsctl add-port br-int ovn-k8s-mp0 -- set interface ovn-k8s-mp0 type=internal mtu_request=$POD_MTU \
+        external_ids:iface-id="k8s-$NODE"
+    ip -n "$NODE_NS" link set ovn-k8s-mp0 address "$MP_MAC"
+    ip -n "$NODE_NS" addr add "$MP_IP/23" dev ovn-k8s-mp0
+    ip -n "$NODE_NS" link set ovn-k8s-mp0 up
+    ip -n "$NODE_NS" route add $CLUSTER_CIDR via "$RTR_IP" dev ovn-k8s-mp0
+    in_node iptables -t nat -N OVN-KUBE-SNAT-MGMTPORT
+    in_node iptables -t nat -A POSTROUTING -o ovn-k8s-mp0 -j OVN-KUBE-SNAT-MGMTPORT
+    in_node iptables -t nat -A OVN-KUBE-SNAT-MGMTPORT -o ovn-k8s-mp0 -m comment --comment "OVN SNAT to Management Port" \
+        -j SNAT --to-source "$MP_IP"
+
+    ip netns add "$POD_NS"
+    ip link add "$POD_VETH" netns "$NODE_NS" type veth peer name eth0 netns "$POD_NS"
+    ip -n "$NODE_NS" link set "$POD_VETH" mtu $POD_MTU arp off up
+    ip -n "$POD_NS" link set lo up
+    ip -n "$POD_NS" link set eth0 address "$POD_MAC" mtu $POD_MTU up
+    ip -n "$POD_NS" addr add "$POD_IP/23" dev eth0
+    ip -n "$POD_NS" route add default via "$RTR_IP" dev eth0
+    in_pod ethtool -K eth0 tx off >/dev/null                                # gotcha 6
+    SANDBOX=$(hash_hex "sandbox-$PREFIX-$POD" 64)
+    vsctl add-port br-int "$POD_VETH" -- set interface "$POD_VETH" \
+        external_ids:iface-id="$POD_LSP" external_ids:attached_mac="$POD_MAC" \
+        external_ids:ip_addresses="$POD_IP/23" external_ids:sandbox="$SANDBOX" \
+        external_ids:iface-id-ver="$(uuid_of "pod-$PREFIX-$POD")"
+    mkdir -p "$WORKDIR/pods/$POD"
+    head -c 1048576 /dev/zero >"$WORKDIR/pods/$POD/big.bin"
+    echo "$POD" >"$WORKDIR/pods/$POD/index.html"
+    # Popen with close_fds (gotcha 17): the listener keeps none of our fds.
+    ip netns exec "$POD_NS" python3 -c '
+import subprocess, sys
+d = sys.argv[1]
+p = subprocess.Popen([sys.executable, "-m", "http.server", "--bind", "0.0.0.0", "--directory", d, sys.argv[2]],
+                     stdin=subprocess.DEVNULL, stdout=open(d + ".log", "ab"), stderr=subprocess.STDOUT,
+                     close_fds=True, start_new_session=True)
+open(d + ".pid", "w").write(str(p.pid))
+' "$WORKDIR/pods/$POD" "$POD_PORT"
+done
+phase "mgmt ports and pods"
+
+for i in $(seq 0 $((OVN_NODES - 1))); do
+    for t in $(seq 100); do nc -z -w 1 $CENTRAL_IP 9642 2>/dev/null && break; sleep 0.1; done   # gotcha 9
+done
+for i in $(seq 0 $((OVN_NODES - 1))); do
+    node_vars "$i"
+    in_node nc -z -w 2 $CENTRAL_IP 9642 || { log "$NODE cannot reach the SB port"; false; }
+    ip netns exec "$NODE_NS" env OVS_RUNDIR="$NODE_DIR/run" OVN_RUNDIR="$NODE_DIR/ovn" ovn-controller \
+        "unix:$NODE_DIR/run/db.sock" --pidfile="$NODE_DIR/ovn/ovn-controller.pid" --detach --no-chdir \
+        -vconsole:off --log-file="$NODE_DIR/log/ovn-controller.log" </dev/null
+done
+phase "ovn-controllers started"
+timeout 60 ovn-nbctl --db="$NB_SOCK" --wait=hv --timeout=60 sync
+phase "hv sync"
+
+# patch-port flows on br-ex, once ovn-controller has created the GR patch port (gotcha 7: by ofport)
+for i in $(seq 0 $((OVN_NODES - 1))); do
+    node_vars "$i"
+    patch=
+    for t in $(seq 100); do
+        patch=$(vsctl --if-exists get interface "patch-br-ex_$NODE-to-br-int" ofport 2>/dev/null | tr -dc '0-9') || true
+        [ -n "$patch" ] && [ "$patch" != 0 ] && break
+        sleep 0.1
+    done
+    [ -n "$patch" ] || { log "$NODE: no patch port on br-ex"; false; }
+    br_ex_flows "$patch"
+done
+phase "br-ex flows"
+
+# warm-up (gotcha 10): every node pings every other through br-ex, each pod its gateway
+for i in $(seq 0 $((OVN_NODES - 1))); do
+    node_vars "$i"
+    for j in $(seq 0 $((OVN_NODES - 1))); do
+        [ "$i" = "$j" ] || in_node ping -c 1 -W 1 "172.18.0.$((11 + j))" >/dev/null 2>&1 || true
+    done
+    in_pod ping -c 1 -W 1 "$RTR_IP" >/dev/null 2>&1 || true
+done
+trap - ERR
+{
+    echo "PREFIX=$PREFIX"
+    echo "NODES=$OVN_NODES"
+} >"$WORKDIR/lab.env"
+phase "up: prefix $PREFIX"
