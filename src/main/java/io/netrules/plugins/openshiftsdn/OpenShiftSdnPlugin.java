@@ -2,8 +2,8 @@ package io.netrules.plugins.openshiftsdn;
 
 import io.netrules.capture.FactSource;
 import io.netrules.capture.FactSources;
-import io.netrules.parse.files.JournalParser;
-import io.netrules.parse.files.NodeConfigParser;
+import io.netrules.plugins.openshiftsdn.parse.JournalParser;
+import io.netrules.plugins.openshiftsdn.parse.NodeConfigParser;
 import io.netrules.parse.ovs.OvsFlowsParser;
 import io.netrules.parse.ovs.OvsPortsDescParser;
 import io.netrules.plugin.NetworkPlugin;

@@ -5,11 +5,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Loads the sample files under {@code parsers/files/} from the test classpath. */
-final class Samples {
+public final class Samples {
     private Samples() {
     }
 
-    static String read(String name) {
+    public static String read(String name) {
         try (InputStream in = Samples.class.getResourceAsStream("/parsers/files/" + name)) {
             if (in == null) {
                 throw new AssertionError("missing sample " + name);

@@ -1,4 +1,4 @@
-package io.netrules.rules;
+package io.netrules.plugins.openshiftsdn.rules;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.netrules.rules;
+package io.netrules.plugins.openshiftsdn.rules;
 
 import org.kie.api.runtime.rule.AccumulateFunction;
 
@@ -14,7 +14,7 @@ import java.util.List;
  * engine does not turn every line of the log into evidence; the rule binds the
  * {@link SdnLogHit#evidence()} of what the scan found.
  * <pre>
- * import accumulate io.netrules.rules.SdnLogAccumulate sdnLog;
+ * import accumulate io.netrules.plugins.openshiftsdn.rules.SdnLogAccumulate sdnLog;
  * ...
  * accumulate( $l : JournalLine(node == $n); $scan : sdnLog($l) )
  * $h : SdnLogHit($ev : evidence) from $scan.setupScriptErrors()

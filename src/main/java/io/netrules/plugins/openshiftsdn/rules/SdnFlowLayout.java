@@ -1,4 +1,4 @@
-package io.netrules.rules;
+package io.netrules.plugins.openshiftsdn.rules;
 
 import java.util.Collection;
 import java.util.Locale;

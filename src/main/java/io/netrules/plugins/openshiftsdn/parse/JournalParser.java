@@ -1,4 +1,4 @@
-package io.netrules.parse.files;
+package io.netrules.plugins.openshiftsdn.parse;
 
 import io.netrules.model.JournalLine;
 import io.netrules.model.ToolErrorKind;

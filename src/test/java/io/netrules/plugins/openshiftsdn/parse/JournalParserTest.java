@@ -1,5 +1,6 @@
-package io.netrules.parse.files;
+package io.netrules.plugins.openshiftsdn.parse;
 
+import io.netrules.parse.files.Samples;
 import io.netrules.model.JournalLine;
 import io.netrules.model.ParseWarning;
 import io.netrules.model.ToolErrorKind;

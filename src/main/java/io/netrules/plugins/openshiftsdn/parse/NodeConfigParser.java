@@ -1,4 +1,4 @@
-package io.netrules.parse.files;
+package io.netrules.plugins.openshiftsdn.parse;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;

@@ -1,4 +1,4 @@
-package io.netrules.rules;
+package io.netrules.plugins.openshiftsdn.rules;
 
 import io.netrules.model.JournalLine;
 import io.netrules.model.PodLogLine;
