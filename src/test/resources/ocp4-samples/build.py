@@ -644,8 +644,12 @@ def pack_tar(src_root, arc_root, link=None):
 
 def build(sample, broken):
     out = os.path.join("facts-samples", sample)
-    src = os.path.join(out, "src")
+    # The readable trees stay with this script; facts-samples/<sample>/ holds only what a
+    # support engineer receives (the must-gather archive and the sosreports).
+    src = os.path.join("src", "test", "resources", "ocp4-samples", sample)
     shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(src, ignore_errors=True)
+    os.makedirs(out)
     mg_tree(os.path.join(src, "must-gather"))
     with open(os.path.join(out, "must-gather.tar.gz"), "wb") as f:
         with gzip.GzipFile(filename="", mode="wb", fileobj=f, mtime=0) as gz:

@@ -86,7 +86,33 @@ public final class Capture {
     public static boolean looksLikeCapture(Path dir) {
         return Files.isRegularFile(dir.resolve("capture.json")) || Files.isDirectory(dir.resolve("cluster"))
                 || Files.isDirectory(dir.resolve("nodes")) || Files.isDirectory(dir.resolve("probes"))
-                || Files.isDirectory(dir.resolve("logs")) || MustGather.isMustGather(dir);
+                || Files.isDirectory(dir.resolve("logs")) || MustGather.isMustGather(dir) || holdsMustGatherArchive(dir);
+    }
+
+    /**
+     * A support case's folder: a must-gather archive at its top, named as {@code oc adm
+     * must-gather} users name it ({@code must-gather*.tar.gz}, {@code .tgz}, {@code .tar.xz},
+     * {@code .zip}); an archive of another name is only known for one once extracted.
+     */
+    private static boolean holdsMustGatherArchive(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(p -> p.getFileName().toString().startsWith("must-gather")
+                    && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && CaptureArchive.isArchive(p));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A node sosreport at a capture's top: an archive named {@code sosreport-*} (as sos names
+     * it), or a folder with {@code sos_commands/}.
+     */
+    private static boolean isTopSosreport(Path p) {
+        String name = p.getFileName().toString();
+        if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return Files.isDirectory(p.resolve("sos_commands"));
+        }
+        return name.startsWith("sosreport-") && NodeSosreports.isSosArchive(p);
     }
 
     /** Opens a capture, with the warnings of what came before (the archive it was extracted from). */
@@ -125,10 +151,17 @@ public final class Capture {
                 }
             }
             List<MustGather.Root> mgRoots = new ArrayList<>();
+            List<Path> nodeSosreports = new ArrayList<>();
             List<String> unknown = new ArrayList<>();
             for (Path p : budget.list(root, "./")) {
                 String fn = p.getFileName().toString();
                 if (KNOWN_TOP.contains(fn) || fn.startsWith(".")) {
+                    continue;
+                }
+                if (isTopSosreport(p)) {
+                    // A support case as it arrives: node sosreports next to the must-gather. Each
+                    // is matched to its Node by address, as under nodes/ or with --sosreport.
+                    nodeSosreports.add(p);
                     continue;
                 }
                 if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -162,7 +195,7 @@ public final class Capture {
             Map<String, ClusterFile> cluster = indexCluster(root.resolve("cluster"), warnings, budget);
             Path probes = root.resolve(ClusterInputs.PROBES_FILE);
             Map<String, NodeFolder> nodes = new TreeMap<>();
-            List<Path> nodeArchives = new ArrayList<>();
+            List<Path> nodeArchives = new ArrayList<>(nodeSosreports);
             Path nodesDir = root.resolve("nodes");
             if (Files.isDirectory(nodesDir)) {
                 for (Path d : budget.list(nodesDir, "nodes/")) {

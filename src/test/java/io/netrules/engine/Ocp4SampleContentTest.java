@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What the OpenShift 4 samples hold, checked with the readers netrules has today: each sample's
- * readable tree (src/) is laid out as a netrules capture by hand here (the must-gather's objects
+ * readable tree (src/test/resources/ocp4-samples/<sample>/) is laid out as a netrules capture by hand here (the must-gather's objects
  * into cluster/*.json, each extracted sosreport as nodes/<node>/, which the reader takes as a
  * sosreport folder), and diagnosed. It gives exactly the findings of the README, with the
  * OpenShift 4 fix text (the nodes' kubelets are 1.27). This is not the must-gather reader: that
@@ -116,7 +116,7 @@ class Ocp4SampleContentTest {
     @ParameterizedTest
     @MethodSource("samples")
     void theSampleTreeGivesExactlyItsExpectedFindings(String sample, @TempDir Path tmp) throws Exception {
-        Path capture = asCapture(TestPaths.sample(sample).resolve("src"), tmp.resolve(sample));
+        Path capture = asCapture(TestPaths.project().resolve("src/test/resources/ocp4-samples").resolve(sample), tmp.resolve(sample));
         Diagnosis d = new Evaluator(Rules.builtin(), 2).evaluate(Capture.open(capture), sample);
         Set<String> keys = d.findings().stream().map(ReportFinding::key).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(Ocp4SamplesTest.EXPECTED.get(sample)), keys, sample);

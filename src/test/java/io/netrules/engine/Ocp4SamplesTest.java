@@ -53,14 +53,8 @@ class Ocp4SamplesTest {
             }
         }
         args.addAll(List.of("--format", "json"));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args.toArray(String[]::new));
-        assertTrue(status == 0 || status == 1, "exit " + status + ": " + err);
-        JsonNode report = new ObjectMapper().readTree(out.toString());
+        String json = run(args);
+        JsonNode report = new ObjectMapper().readTree(json);
         Set<String> keys = new TreeSet<>();
         for (JsonNode f : report.path("findings")) {
             keys.add(f.path("id").asText() + "@" + f.path("node").asText("") + "/" + f.path("subject").asText(""));
@@ -68,7 +62,52 @@ class Ocp4SamplesTest {
             assertTrue(fix.contains("oc debug node/") || fix.contains("openshift-sdn"),
                     f + ": the OpenShift 4 fix text (the platform is 4.14.12)");
         }
-        assertEquals(new TreeSet<>(EXPECTED.get(sample)), keys, sample + "\n" + out);
+        assertEquals(new TreeSet<>(EXPECTED.get(sample)), keys, sample + "\n" + json);
         assertEquals(0, report.path("warnings").size(), sample + " reads without warnings: " + report.path("warnings"));
+        assertEquals("OpenShift 4.14.12", report.path("summary").path("platform").asText());
+        assertEquals("openshift-sdn", report.path("summary").path("plugin").asText());
+    }
+
+    /**
+     * The support case's folder as it arrives (the must-gather archive and the sosreports side by
+     * side) is one capture: the same findings, evidence and not-evaluated list as naming each file.
+     */
+    @ParameterizedTest
+    @MethodSource("samples")
+    void theCaseFolderIsTheSameCapture(String sample) throws Exception {
+        Path dir = TestPaths.sample(sample);
+        List<String> args = new ArrayList<>(List.of("diagnose", "--capture", dir.resolve("must-gather.tar.gz").toString()));
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path sos : files.filter(p -> p.getFileName().toString().startsWith("sosreport-")).sorted().toList()) {
+                args.add("--sosreport");
+                args.add(sos.toString());
+            }
+        }
+        args.addAll(List.of("--format", "json"));
+        JsonNode named = new ObjectMapper().readTree(run(args));
+        JsonNode folder = new ObjectMapper().readTree(run(List.of("diagnose", "--capture", dir.toString(),
+                "--format", "json")));
+        assertEquals(named.path("findings").size(), folder.path("findings").size(), folder.toString());
+        for (int i = 0; i < named.path("findings").size(); i++) {
+            JsonNode a = named.path("findings").get(i);
+            JsonNode b = folder.path("findings").get(i);
+            assertEquals(a.path("id"), b.path("id"));
+            assertEquals(a.path("node"), b.path("node"));
+            assertEquals(a.path("subject"), b.path("subject"));
+            assertEquals(a.path("remediation"), b.path("remediation"));
+        }
+        assertEquals(named.path("notEvaluated").size(), folder.path("notEvaluated").size(), folder.toString());
+        assertEquals(0, folder.path("warnings").size(), "no warning: " + folder.path("warnings"));
+    }
+
+    private static String run(List<String> args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int status = cl.execute(args.toArray(String[]::new));
+        assertTrue(status == 0 || status == 1, "exit " + status + ": " + err);
+        return out.toString();
     }
 }

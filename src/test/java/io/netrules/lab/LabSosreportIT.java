@@ -50,6 +50,10 @@ class LabSosreportIT {
             Files.createDirectories(capture.resolve("cluster"));
             Files.copy(lab.workdir().resolve("cluster/hostsubnets.json"), capture.resolve("cluster/hostsubnets.json"));
             Files.copy(lab.workdir().resolve("cluster/nodes.json"), capture.resolve("cluster/nodes.json"));
+            // The ClusterNetwork names the plugin (redhat/openshift-ovs-subnet): without it the
+            // openshift-sdn rules are not evaluated ("network plugin not known").
+            Files.copy(lab.workdir().resolve("cluster/clusternetworks.json"),
+                    capture.resolve("cluster/clusternetworks.json"));
 
             Diagnosis d = new Evaluator(Rules.builtin(), 1).evaluate(Capture.open(capture), "sos");
             List<String> keys = d.findings().stream().map(ReportFinding::key).toList();
