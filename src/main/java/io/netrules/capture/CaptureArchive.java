@@ -178,20 +178,7 @@ public final class CaptureArchive {
     /** Extracts an archive into a new private temp folder and finds the capture in it. */
     public static Extracted extract(Path archive, InputLimits limits) throws CaptureException {
         String name = archive.getFileName().toString();
-        Path temp = TempDirs.create();
-        try {
-            Path out = Files.createDirectory(temp.resolve("archive"));
-            Extraction x = new Extraction(archive, name, out, limits);
-            x.run();
-            Path root = captureRoot(archive, name, temp, out, x.warnings);
-            return new Extracted(temp, root, x.warnings);
-        } catch (CaptureException | RuntimeException | Error e) {
-            TempDirs.remove(temp);
-            throw e;
-        } catch (IOException e) {
-            TempDirs.remove(temp);
-            throw new CaptureException(archive + ": cannot extract: " + e.getMessage());
-        }
+        return extract(archive, limits, (temp, out, warnings) -> captureRoot(archive, name, temp, out, warnings));
     }
 
     /**
@@ -200,20 +187,14 @@ public final class CaptureArchive {
      * {@code sos_commands/}: the archive's top or its one top folder).
      */
     public static Extracted extractSosreport(Path archive, InputLimits limits) throws CaptureException {
-        Extracted extracted = extractInside(archive, limits);
-        Path root;
-        try {
-            root = NodeSosreports.sosRoot(extracted.root());
-        } catch (IOException e) {
-            extracted.close();
-            throw new CaptureException(archive + ": cannot extract: " + e.getMessage());
-        }
-        if (root == null) {
-            extracted.close();
-            throw new CaptureException(archive + ": holds no sosreport (no sos_commands/ at its top or in its one"
-                    + " top folder)");
-        }
-        return new Extracted(extracted.tempDir, root, extracted.warnings);
+        return extract(archive, limits, (temp, out, warnings) -> {
+            Path root = NodeSosreports.sosRoot(out);
+            if (root == null) {
+                throw new CaptureException(archive + ": holds no sosreport (no sos_commands/ at its top or in its"
+                        + " one top folder)");
+            }
+            return root;
+        });
     }
 
     /**
@@ -222,13 +203,28 @@ public final class CaptureArchive {
      * {@link Extracted#root()} is what the archive holds, as it is.
      */
     static Extracted extractInside(Path archive, InputLimits limits) throws CaptureException {
+        return extract(archive, limits, (temp, out, warnings) -> out);
+    }
+
+    /** Where, in what an archive was extracted to, the reader's root is. */
+    @FunctionalInterface
+    private interface RootFinder {
+        Path find(Path temp, Path out, List<ParseWarning> warnings) throws IOException, CaptureException;
+    }
+
+    /**
+     * One extraction for every kind of archive: a new private temp folder, removed again when the
+     * archive cannot be read or holds nothing of the kind asked for.
+     */
+    private static Extracted extract(Path archive, InputLimits limits, RootFinder rootFinder)
+            throws CaptureException {
         String name = archive.getFileName().toString();
         Path temp = TempDirs.create();
         try {
             Path out = Files.createDirectory(temp.resolve("archive"));
             Extraction x = new Extraction(archive, name, out, limits);
             x.run();
-            return new Extracted(temp, out, x.warnings);
+            return new Extracted(temp, rootFinder.find(temp, out, x.warnings), x.warnings);
         } catch (CaptureException | RuntimeException | Error e) {
             TempDirs.remove(temp);
             throw e;
