@@ -45,14 +45,7 @@ class Ocp4SamplesTest {
     @MethodSource("samples")
     void supportEngineersCommandGivesExactlyTheExpectedFindings(String sample) throws Exception {
         Path dir = TestPaths.sample(sample);
-        List<String> args = new ArrayList<>(List.of("diagnose", "--capture", dir.resolve("must-gather.tar.gz").toString()));
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path sos : files.filter(p -> p.getFileName().toString().startsWith("sosreport-")).sorted().toList()) {
-                args.add("--sosreport");
-                args.add(sos.toString());
-            }
-        }
-        args.addAll(List.of("--format", "json"));
+        List<String> args = supportEngineersCommand(dir);
         String json = run(args);
         JsonNode report = new ObjectMapper().readTree(json);
         Set<String> keys = new TreeSet<>();
@@ -76,14 +69,7 @@ class Ocp4SamplesTest {
     @MethodSource("samples")
     void theCaseFolderIsTheSameCapture(String sample) throws Exception {
         Path dir = TestPaths.sample(sample);
-        List<String> args = new ArrayList<>(List.of("diagnose", "--capture", dir.resolve("must-gather.tar.gz").toString()));
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path sos : files.filter(p -> p.getFileName().toString().startsWith("sosreport-")).sorted().toList()) {
-                args.add("--sosreport");
-                args.add(sos.toString());
-            }
-        }
-        args.addAll(List.of("--format", "json"));
+        List<String> args = supportEngineersCommand(dir);
         JsonNode named = new ObjectMapper().readTree(run(args));
         JsonNode folder = new ObjectMapper().readTree(run(List.of("diagnose", "--capture", dir.toString(),
                 "--format", "json")));
@@ -98,6 +84,19 @@ class Ocp4SamplesTest {
         }
         assertEquals(named.path("notEvaluated").size(), folder.path("notEvaluated").size(), folder.toString());
         assertEquals(0, folder.path("warnings").size(), "no warning: " + folder.path("warnings"));
+    }
+
+    /** {@code diagnose --capture must-gather.tar.gz --sosreport A --sosreport B --format json}. */
+    private static List<String> supportEngineersCommand(Path dir) throws Exception {
+        List<String> args = new ArrayList<>(List.of("diagnose", "--capture", dir.resolve("must-gather.tar.gz").toString()));
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path sos : files.filter(p -> p.getFileName().toString().startsWith("sosreport-")).sorted().toList()) {
+                args.add("--sosreport");
+                args.add(sos.toString());
+            }
+        }
+        args.addAll(List.of("--format", "json"));
+        return args;
     }
 
     private static String run(List<String> args) {
