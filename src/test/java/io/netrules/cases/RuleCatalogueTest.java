@@ -25,8 +25,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RuleCatalogueTest {
 
+    /** The openshift-sdn catalogue's IDs (rule-catalogue.md, v1). */
     static Set<String> catalogue() throws IOException {
-        try (var in = RuleCatalogueTest.class.getResourceAsStream("/catalogue-ids.txt")) {
+        return ids("/catalogue-ids.txt");
+    }
+
+    /** The OVN-Kubernetes catalogue's IDs (ovn-rule-catalogue.md, v0). */
+    static Set<String> ovnCatalogue() throws IOException {
+        return ids("/ovn-catalogue-ids.txt");
+    }
+
+    private static Set<String> ids(String resource) throws IOException {
+        try (var in = RuleCatalogueTest.class.getResourceAsStream(resource)) {
             return new String(in.readAllBytes()).lines().map(String::strip)
                     .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toCollection(TreeSet::new));
         }
@@ -40,6 +50,21 @@ class RuleCatalogueTest {
             assertEquals(ids.size(), new TreeSet<>(ids).size(), "duplicate IDs in catalogue-ids.txt");
             assertEquals(43, ids.size(), "the v1 catalogue has 43 IDs");
         }
+        try (var in = RuleCatalogueTest.class.getResourceAsStream("/ovn-catalogue-ids.txt")) {
+            List<String> ids = new String(in.readAllBytes()).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            assertEquals(ids.size(), new TreeSet<>(ids).size(), "duplicate IDs in ovn-catalogue-ids.txt");
+            assertEquals(45, ids.size(), "the OVN-Kubernetes catalogue has 45 IDs");
+        }
+    }
+
+    @Test
+    void everyOvnRuleIsTheOvnPluginsAndEveryOtherRuleIsNot() throws IOException {
+        Set<String> ovn = ovnCatalogue();
+        for (RuleDoc doc : Rules.builtin().docs().values()) {
+            assertEquals(ovn.contains(doc.id()), "ovn-kubernetes".equals(doc.plugin()),
+                    doc.id() + " belongs to plugin " + doc.plugin());
+        }
     }
 
     @Test
@@ -51,7 +76,8 @@ class RuleCatalogueTest {
 
     @Test
     void everyRuleIdIsInTheCatalogue() throws IOException {
-        Set<String> catalogue = catalogue();
+        Set<String> catalogue = new TreeSet<>(catalogue());
+        catalogue.addAll(ovnCatalogue());
         for (String id : Rules.builtin().docs().keySet()) {
             assertTrue(catalogue.contains(id), id + " is not a catalogue ID");
         }
