@@ -1,7 +1,10 @@
 package io.netrules.plugins.ovnkubernetes;
 
 import io.netrules.capture.FactSource;
+import io.netrules.plugin.ClusterFactSink;
+import io.netrules.plugin.ClusterObjects;
 import io.netrules.plugin.NetworkPlugin;
+import io.netrules.plugins.ovnkubernetes.cluster.OvnClusterFacts;
 import io.netrules.plugin.NodePath;
 
 import java.util.List;
@@ -34,6 +37,36 @@ public final class OvnKubernetesPlugin implements NetworkPlugin {
     public boolean recognizes(String networkType) {
         String t = networkType.toLowerCase(Locale.ROOT);
         return t.equals("ovnkubernetes") || t.equals("ovn-kubernetes");
+    }
+
+    @Override
+    public List<String> clusterInputs() {
+        return List.of(OvnClusterFacts.INSTALL_CONFIG, OvnClusterFacts.OVNKUBE_CONFIG, OvnClusterFacts.RAFT_STATUS,
+                OvnClusterFacts.OVN_PODS, OvnClusterFacts.DEPLOYMENT_MODE);
+    }
+
+    @Override
+    public List<String> derivedNodeInputs() {
+        return List.of(OvnClusterFacts.GATEWAY_MODE);
+    }
+
+    @Override
+    public String clusterInputFile(String input) {
+        return switch (input) {
+            case OvnClusterFacts.INSTALL_CONFIG -> "ConfigMap kube-system/cluster-config-v1 (cluster/configmaps.json)";
+            case OvnClusterFacts.OVNKUBE_CONFIG -> "ConfigMap openshift-ovn-kubernetes/ovnkube-config"
+                    + " (cluster/configmaps.json)";
+            case OvnClusterFacts.RAFT_STATUS -> "network_logs/leader_ovnnb_status, leader_ovnsb_status";
+            case OvnClusterFacts.OVN_PODS -> "pods of openshift-ovn-kubernetes (cluster/pods.json)";
+            case OvnClusterFacts.DEPLOYMENT_MODE -> "k8s.ovn.org/zone-name of the nodes (cluster/nodes.json)";
+            default -> null;
+        };
+    }
+
+    /** Nodes', pods', services' and the other cluster objects' OVN facts ({@link OvnClusterFacts}). */
+    @Override
+    public void clusterFacts(ClusterObjects objects, ClusterFactSink sink) {
+        OvnClusterFacts.derive(objects, sink);
     }
 
     @Override
