@@ -409,11 +409,22 @@ class OvnNodeDataTest {
         assertFalse(b.of(OvnControllerLog.class).isEmpty());
         assertTrue(b.of(OvnControllerLog.class).stream().allMatch(l -> "node-b".equals(l.node())));
         assertTrue(r.of("node-a").of(OvnControllerLog.class).isEmpty());
+        assertEquals("the must-gather has no log of this container of the node's ovnkube-node pod",
+                r.of("node-a").notCollected.get(OvnKubernetesPlugin.LOGS_OVN_CONTROLLER));
         Session c = r.of("node-c");
         assertTrue(c.collected.get(OvnKubernetesPlugin.XFRM_STATE).endsWith("network_logs/ipsec/xfrm/ovnkube-node-ccccc_state.log"));
         assertFalse(c.of(XfrmState.class).isEmpty());
         assertTrue(r.warnings().stream().anyMatch(w -> w.source().endsWith("ovnkube-node-zzzzz_state.log")
                 && w.text().startsWith("pod not among the pods read")), r.warnings().toString());
+    }
+
+    @Test
+    void everyNodeInputOfTheContractIsOneRulesCanRequire() {
+        for (String input : List.of("ovn-nb", "ovn-sb", "northd-status", "ovnctl-conn", "ovs-open_vswitch",
+                "ovs-interface", "ovs-show", "ip-address", "ip-link", "ip-route", "sysctl", "xfrm-state",
+                "logs:ovn-controller", "logs:ovnkube-controller")) {
+            assertTrue(io.netrules.engine.RuleBase.knownInput(input), input);
+        }
     }
 
     @Test
