@@ -192,7 +192,8 @@ class OvnNodeDataTest {
                     + "network_logs/ovnk_database_store.tar.gz/ovnk_database_store/";
             assertEquals(Map.of(OvnKubernetesPlugin.OVN_NB, store + pod + "_nbdb",
                     OvnKubernetesPlugin.OVN_SB, store + pod + "_sbdb"), s.collected, node);
-            assertEquals(Map.of(), s.notCollected);
+            assertFalse(s.notCollected.containsKey(OvnKubernetesPlugin.OVN_NB));
+            assertFalse(s.notCollected.containsKey(OvnKubernetesPlugin.OVN_SB));
             // A row's evidence names the member and the row.
             LogicalSwitch own = s.of(LogicalSwitch.class).stream().filter(ls -> ls.name().equals(node)).findFirst()
                     .orElseThrow();
