@@ -66,6 +66,20 @@ public final class TopologyRanges {
         return out;
     }
 
+    /** {@link #internalRanges(OvnClusterConfig, boolean, Collection)} with the count of interconnect-mode facts (DRL's {@code count()}). */
+    public static List<InternalRange> internalRanges(OvnClusterConfig cfg, long interconnectFacts,
+                                                     Collection<?> nodeMasqueradeSubnets) {
+        List<String> masq = new ArrayList<>();
+        if (nodeMasqueradeSubnets != null) {
+            for (Object o : nodeMasqueradeSubnets) {
+                if (o instanceof String s) {
+                    masq.add(s);
+                }
+            }
+        }
+        return internalRanges(cfg, interconnectFacts > 0, masq);
+    }
+
     private static void add(List<InternalRange> out, String name, String cidr, String origin) {
         if (TopologyAddresses.family(cidr) == 4 && cidr.contains("/")) {
             out.add(new InternalRange(name, TopologyAddresses.network(cidr), origin));
