@@ -152,8 +152,9 @@ public final class ClusterObjectReader {
     }
 
     /**
-     * Also emit a trimmed {@link KubeObject} of every Node and Pod read, for the network plugin's
-     * cluster facts (their annotations, labels and container statuses).
+     * Also emit a trimmed {@link KubeObject} of every Node, Pod and Service read, and the
+     * network.operator object, for the network plugin's cluster facts (annotations, labels,
+     * container statuses, the fields the core's records do not keep).
      */
     public ClusterObjectReader keepingRawNodesAndPods() {
         keepRaw = true;
@@ -263,14 +264,24 @@ public final class ClusterObjectReader {
             case "clusteroperator", "clusteroperators" -> facts.accept(raw(ClusterInputs.CLUSTEROPERATORS, item, file,
                     line, kind));
             case "configmap", "configmaps" -> facts.accept(raw(ClusterInputs.CONFIGMAPS, item, file, line, kind));
-            case "service", "services" -> facts.accept(service(item, file, line));
+            case "service", "services" -> {
+                facts.accept(service(item, file, line));
+                if (keepRaw) {
+                    facts.accept(raw(ClusterInputs.SERVICES, trimmedService(item), file, line, kind));
+                }
+            }
             case "endpoints" -> {
                 return endpoints(item, file, line);
             }
             case "route", "routes" -> facts.accept(route(item, file, line));
             case "clusterversion", "clusterversions" -> facts.accept(clusterVersion(item, file, line));
             case "networkconfigs" -> facts.accept(networkConfig(item, file, line));
-            case "networkoperators" -> facts.accept(networkOperator(item, file, line));
+            case "networkoperators" -> {
+                facts.accept(networkOperator(item, file, line));
+                if (keepRaw) {
+                    facts.accept(raw(ClusterInputs.NETWORKOPERATORS, item, file, line, kind));
+                }
+            }
             // config.openshift.io and operator.openshift.io both have a kind Network: the group
             // says which; without an apiVersion, the file's name does.
             case "network" -> {
@@ -282,6 +293,9 @@ public final class ClusterObjectReader {
                 } else if (group.equals("operator.openshift.io")
                         || group.isEmpty() && "networkoperators".equalsIgnoreCase(defaultKind)) {
                     facts.accept(networkOperator(item, file, line));
+                    if (keepRaw) {
+                        facts.accept(raw(ClusterInputs.NETWORKOPERATORS, item, file, line, kind));
+                    }
                 } else {
                     warnings.accept(new ParseWarning(file, line, "object of kind Network of " + (api == null
                             ? "no apiVersion" : api) + " is not used; ignored"));
@@ -325,6 +339,15 @@ public final class ClusterObjectReader {
         copy(item.path("spec"), out.putObject("spec"), "nodeName", "hostNetwork");
         copy(item.path("status"), out.putObject("status"), "phase", "addresses", "conditions", "containerStatuses",
                 "podIPs", "podIP");
+        return out;
+    }
+
+    /** A Service's metadata (as for a Node) and its whole {@code spec}, which is small. */
+    private static JsonNode trimmedService(JsonNode item) {
+        com.fasterxml.jackson.databind.node.ObjectNode out = (com.fasterxml.jackson.databind.node.ObjectNode)
+                trimmed(item);
+        out.remove("status");
+        out.set("spec", item.path("spec"));
         return out;
     }
 

@@ -47,6 +47,8 @@ final class ClusterFacts {
     private final Map<String, List<Object>> pluginNodeFacts = new java.util.TreeMap<>();
     /** The plugin's facts of one node for its session only. */
     private final Map<String, List<Object>> pluginNodeOnlyFacts = new HashMap<>();
+    /** Producers of a node's facts, run when its session is built. */
+    private final List<java.util.function.Function<String, List<?>>> perNodeProducers = new ArrayList<>();
     /** The plugin's facts for the cluster session only. */
     private final List<Object> clusterOnly = new ArrayList<>();
     /** The plugin's derived node inputs, by node: input to {collected?, file or reason}. */
@@ -236,6 +238,11 @@ final class ClusterFacts {
             }
 
             @Override
+            public void perNode(java.util.function.Function<String, List<?>> factsOfNode) {
+                perNodeProducers.add(factsOfNode);
+            }
+
+            @Override
             public void clusterSession(Object fact) {
                 clusterOnly.add(fact);
             }
@@ -402,6 +409,7 @@ final class ClusterFacts {
         podsByNode.getOrDefault(node, List.of()).forEach(sink);
         pluginNodeFacts.getOrDefault(node, List.of()).forEach(sink);
         pluginNodeOnlyFacts.getOrDefault(node, List.of()).forEach(sink);
+        perNodeProducers.forEach(p -> p.apply(node).forEach(sink));
         markers.forEach(sink);
     }
 

@@ -21,6 +21,12 @@ public interface ClusterFactSink {
      */
     void nodeSessionOnly(String node, Object fact);
 
+    /**
+     * Facts of each node computed when its session is built, for that session only: per node
+     * facts of cluster size (N nodes × S services) are never all held at once.
+     */
+    void perNode(java.util.function.Function<String, java.util.List<?>> factsOfNode);
+
     /** A fact for the cluster session only. */
     void clusterSession(Object fact);
 
