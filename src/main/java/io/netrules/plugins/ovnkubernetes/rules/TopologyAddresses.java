@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Address arithmetic for the OVN topology and gateway rules (NR-OVNTOPO-*, NR-OVNGW-001..004),
@@ -33,11 +35,34 @@ public final class TopologyAddresses {
         }
     }
 
+    /** Stands for "not an address" in the cache (a ConcurrentHashMap holds no null). */
+    private static final Net NONE = new Net(BigInteger.ZERO, 0, 0);
+    private static final int CACHE_LIMIT = 1 << 16;
+    /**
+     * Parsed texts. The rules compare the same few thousand addresses over and over (every
+     * other node's subnet against every route, in every node's session of a large cluster);
+     * bounded, and simply emptied when full.
+     */
+    private static final Map<String, Net> CACHE = new ConcurrentHashMap<>();
+
     /** "a.b.c.d" or an IPv6 literal, each optionally with "/prefix"; a bare address is a host prefix. */
     private static Net parse(String text) {
         if (text == null) {
             return null;
         }
+        Net cached = CACHE.get(text);
+        if (cached == null) {
+            if (CACHE.size() >= CACHE_LIMIT) {
+                CACHE.clear();
+            }
+            Net parsed = parseUncached(text);
+            cached = parsed == null ? NONE : parsed;
+            CACHE.put(text, cached);
+        }
+        return cached == NONE ? null : cached;
+    }
+
+    private static Net parseUncached(String text) {
         String t = text.strip();
         int slash = t.indexOf('/');
         String a = slash < 0 ? t : t.substring(0, slash);
