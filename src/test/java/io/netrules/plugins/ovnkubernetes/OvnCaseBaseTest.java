@@ -410,7 +410,7 @@ class OvnCaseBaseTest {
             }
             wired++;
         }
-        assertEquals(9, wired);
+        assertEquals(10, wired);
     }
 
     /** Every service's ClusterIP VIP is reachable from every node switch, with the expected backends. */
