@@ -45,8 +45,6 @@ final class ClusterFacts {
     private List<io.netrules.capture.KubeObject> raw = new ArrayList<>();
     /** The plugin's facts of one node (its session and the cluster session). */
     private final Map<String, List<Object>> pluginNodeFacts = new java.util.TreeMap<>();
-    /** The plugin's facts of one node for its session only. */
-    private final Map<String, List<Object>> pluginNodeOnlyFacts = new HashMap<>();
     /** Producers of a node's facts, run when its session is built. */
     private final List<java.util.function.Function<String, List<?>>> perNodeProducers = new ArrayList<>();
     /** The plugin's facts for the cluster session only. */
@@ -233,11 +231,6 @@ final class ClusterFacts {
             }
 
             @Override
-            public void nodeSessionOnly(String node, Object fact) {
-                pluginNodeOnlyFacts.computeIfAbsent(node, k -> new ArrayList<>()).add(fact);
-            }
-
-            @Override
             public void perNode(java.util.function.Function<String, List<?>> factsOfNode) {
                 perNodeProducers.add(factsOfNode);
             }
@@ -408,7 +401,6 @@ final class ClusterFacts {
         shared.forEach(sink);
         podsByNode.getOrDefault(node, List.of()).forEach(sink);
         pluginNodeFacts.getOrDefault(node, List.of()).forEach(sink);
-        pluginNodeOnlyFacts.getOrDefault(node, List.of()).forEach(sink);
         perNodeProducers.forEach(p -> p.apply(node).forEach(sink));
         markers.forEach(sink);
     }

@@ -16,12 +16,6 @@ public interface ClusterFactSink {
     void nodeSession(String node, Object fact);
 
     /**
-     * A fact of one node for that node's session only: derived per node facts whose cluster-wide
-     * sum would be large and that no cluster rule reads (a service's expected VIP on each node).
-     */
-    void nodeSessionOnly(String node, Object fact);
-
-    /**
      * Facts of each node computed when its session is built, for that session only: per node
      * facts of cluster size (N nodes × S services) are never all held at once.
      */
