@@ -144,6 +144,13 @@ for i in $(seq 0 $((OVN_NODES - 1))); do
     ip -n "$NODE_NS" addr add "$NODE_IP/24" dev br-ex
     ip -n "$NODE_NS" link set br-ex up
     ip -n "$NODE_NS" route add default via $FABRIC_GW dev br-ex
+    # ovnkube-node's host side of the masquerade path to services (shared gateway): the host
+    # masquerade address on br-ex and the service network via the masquerade next hop. Only
+    # the host's configuration: the br-ex/GR flows that would carry host -> ClusterIP traffic
+    # are not built (docs/lab.md, differences).
+    ip -n "$NODE_NS" addr add 169.254.169.2/29 dev br-ex
+    ip -n "$NODE_NS" neigh add 169.254.169.4 lladdr "$NODE_MAC" dev br-ex nud permanent
+    ip -n "$NODE_NS" route add 172.30.0.0/16 via 169.254.169.4 dev br-ex mtu $POD_MTU
     # ovnkube-node's raw-table NOTRACK for Geneve
     in_node iptables -t raw -A PREROUTING -p udp --dport 6081 -j NOTRACK
     in_node iptables -t raw -A OUTPUT -p udp --dport 6081 -j NOTRACK
@@ -217,7 +224,7 @@ nb_node() {
         -- set logical_switch_port "$POD_LSP" external_ids:namespace=$K8S_NAMESPACE external_ids:pod=true \
         -- lr-add "$GR" -- set logical_router "$GR" options:chassis="$SYSTEM_ID" \
             options:lb_force_snat_ip=router_ip options:snat-ct-zone=0 options:dynamic_neigh_routers=true \
-            external_ids:physical_ip="$NODE_IP" \
+            external_ids:physical_ip="$NODE_IP" external_ids:physical_ips="$NODE_IP" \
         -- lrp-add "$GR" "rtoj-$GR" "$JOIN_MAC" "$JOIN_IP/16" \
         -- lsp-add join "jtor-$GR" -- lsp-set-type "jtor-$GR" router -- lsp-set-addresses "jtor-$GR" router \
         -- lsp-set-options "jtor-$GR" router-port="rtoj-$GR" \

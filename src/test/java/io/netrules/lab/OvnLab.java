@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OvnLab implements AutoCloseable {
     static final List<String> SCRIPTS = List.of("ovn-lib.sh", "ovn-up.sh", "ovn-down.sh", "ovn-check.sh",
-            "ovn-capture.sh", "ovn-fault.sh");
+            "ovn-capture.sh", "ovn-fault.sh", "ovn-mustgather.py");
     static final List<String> TOOLS = List.of("ip", "ovsdb-tool", "ovsdb-server", "ovs-vsctl", "ovs-vswitchd",
             "ovs-ofctl", "ovs-appctl", "ovn-northd", "ovn-controller", "ovn-nbctl", "ovn-sbctl", "iptables", "ethtool",
             "nc", "curl", "ping", "python3");
