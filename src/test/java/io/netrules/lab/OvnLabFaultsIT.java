@@ -134,7 +134,7 @@ class OvnLabFaultsIT {
     }
 
     static OvsdbDatabase db(Path capture, String file) throws Exception {
-        OvsdbDatabase db = OvsdbReader.read(capture.resolve("must-gather/network_logs").resolve(file), file, null,
+        OvsdbDatabase db = OvsdbReader.read(OvnLabReport.networkLogs(capture).resolve(file), file, null,
                 InputLimits.DEFAULTS);
         assertEquals(OvsdbDatabase.Format.CLUSTERED, db.format(), file);
         return db;
