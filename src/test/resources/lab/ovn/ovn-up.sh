@@ -114,8 +114,6 @@ for i in $(seq 0 $((OVN_NODES - 1))); do
         start_db_server "$ZONE_DIR" nb "$NODE_NS" create
         start_db_server "$ZONE_DIR" sb "$NODE_NS" create
         start_northd "$ZONE_DIR" "$NODE_NS"
-        nbctl init
-        sbctl init
         OVN_REMOTE=$SB_SOCK
     else
         OVN_REMOTE=tcp:$CENTRAL_IP:9642
@@ -185,144 +183,169 @@ br_ex_flows() {
 for i in $(seq 0 $((OVN_NODES - 1))); do node_vars "$i"; br_ex_flows ""; done
 
 # ---- NB topology (ovn-kubernetes, shared gateway)
-
-# nb_cluster_router: ovn_cluster_router, the join switch and the 102 policies, in the NB of
-# NB_SOCK (central: once; IC: in every zone, each zone has its own copy).
-nb_cluster_router() {
-    nbctl ls-add join \
-        -- lr-add ovn_cluster_router \
-        -- lrp-add ovn_cluster_router rtoj-ovn_cluster_router 0a:58:64:40:00:01 100.64.0.1/16 \
-        -- lsp-add join jtor-ovn_cluster_router -- lsp-set-type jtor-ovn_cluster_router router \
-        -- lsp-set-addresses jtor-ovn_cluster_router router \
-        -- lsp-set-options jtor-ovn_cluster_router router-port=rtoj-ovn_cluster_router \
-        -- lr-policy-add ovn_cluster_router 102 "ip4.src == $CLUSTER_CIDR && ip4.dst == $CLUSTER_CIDR" allow \
-        -- lr-policy-add ovn_cluster_router 102 "ip4.src == $CLUSTER_CIDR && ip4.dst == $JOIN_CIDR" allow
+# The nb_* functions queue ovn-nbctl commands (nb); nb_flush runs the queue as one ovn-nbctl
+# invocation, one transaction: central flushes per node, IC once per zone (fewer round trips
+# to a loaded machine's ovsdb-servers).
+NBARGS=()
+nb() { NBARGS+=(-- "$@"); }
+nb_flush() {
+    [ ${#NBARGS[@]} = 0 ] || nbctl "${NBARGS[@]}" >/dev/null
+    NBARGS=()
 }
 
-# nb_service_lb: the ClusterIP's load balancer in the NB of NB_SOCK; prints its UUID.
+# nb_cluster_router: ovn_cluster_router, the join switch and the 102 policies (central: once;
+# IC: in every zone, each zone has its own copy).
+nb_cluster_router() {
+    nb ls-add join
+    nb lr-add ovn_cluster_router
+    nb lrp-add ovn_cluster_router rtoj-ovn_cluster_router 0a:58:64:40:00:01 100.64.0.1/16
+    nb lsp-add join jtor-ovn_cluster_router
+    nb lsp-set-type jtor-ovn_cluster_router router
+    nb lsp-set-addresses jtor-ovn_cluster_router router
+    nb lsp-set-options jtor-ovn_cluster_router router-port=rtoj-ovn_cluster_router
+    nb lr-policy-add ovn_cluster_router 102 "ip4.src == $CLUSTER_CIDR && ip4.dst == $CLUSTER_CIDR" allow
+    nb lr-policy-add ovn_cluster_router 102 "ip4.src == $CLUSTER_CIDR && ip4.dst == $JOIN_CIDR" allow
+}
+
+# nb_service_lb: the ClusterIP's load balancer (attached by name in nb_node).
 nb_service_lb() {
-    nbctl create load_balancer name="$LB_NAME" protocol=tcp \
+    nb create load_balancer name="$LB_NAME" protocol=tcp \
         vips:"\"$SERVICE_VIP:$SERVICE_PORT\""="\"10.128.$((2 * BACKEND_NODE)).3:$POD_PORT\"" \
         options:reject=true options:event=false options:skip_snat=false \
         external_ids:k8s.ovn.org/kind=Service external_ids:k8s.ovn.org/owner=$K8S_NAMESPACE/web
 }
 
-# nb_node: node_vars' node's own part of the topology in the NB of NB_SOCK: its switch with
-# the stor-, k8s- and pod ports, rtos- on ovn_cluster_router, GR_<node> with its join and
-# external ports, ext_<node> with the localnet port, SNAT, routes, the 1004 policy, and the
-# load balancer LB on the switch and the GR.
+# nb_node: node_vars' node's own part of the topology: its switch with the stor-, k8s- and
+# pod ports, rtos- on ovn_cluster_router, GR_<node> with its join and external ports,
+# ext_<node> with the localnet port, SNAT, routes, the 1004 policy, and the service's load
+# balancer on the switch and the GR.
 nb_node() {
-    local lb=$1 GR=GR_$NODE
-    nbctl ls-add "$NODE" -- set logical_switch "$NODE" other_config:subnet="$SUBNET" other_config:exclude_ips="$MP_IP" \
-        -- lrp-add ovn_cluster_router "rtos-$NODE" "$RTR_MAC" "$RTR_IP/23" \
-        -- lsp-add "$NODE" "stor-$NODE" -- lsp-set-type "stor-$NODE" router \
-        -- lsp-set-addresses "stor-$NODE" router -- lsp-set-options "stor-$NODE" router-port="rtos-$NODE" \
-        -- lsp-add "$NODE" "k8s-$NODE" -- lsp-set-addresses "k8s-$NODE" "$MP_MAC $MP_IP" \
-        -- lsp-add "$NODE" "$POD_LSP" -- lsp-set-addresses "$POD_LSP" "$POD_MAC $POD_IP" \
-        -- lsp-set-port-security "$POD_LSP" "$POD_MAC $POD_IP" \
-        -- lsp-set-options "$POD_LSP" requested-chassis="$NODE" \
-        -- set logical_switch_port "$POD_LSP" external_ids:namespace=$K8S_NAMESPACE external_ids:pod=true \
-        -- lr-add "$GR" -- set logical_router "$GR" options:chassis="$SYSTEM_ID" \
-            options:lb_force_snat_ip=router_ip options:snat-ct-zone=0 options:dynamic_neigh_routers=true \
-            external_ids:physical_ip="$NODE_IP" external_ids:physical_ips="$NODE_IP" \
-        -- lrp-add "$GR" "rtoj-$GR" "$JOIN_MAC" "$JOIN_IP/16" \
-        -- lsp-add join "jtor-$GR" -- lsp-set-type "jtor-$GR" router -- lsp-set-addresses "jtor-$GR" router \
-        -- lsp-set-options "jtor-$GR" router-port="rtoj-$GR" \
-        -- lrp-add "$GR" "rtoe-$GR" "$NODE_MAC" "$NODE_IP/24" \
-        -- ls-add "ext_$NODE" \
-        -- lsp-add "ext_$NODE" "etor-$GR" -- lsp-set-type "etor-$GR" router \
-        -- lsp-set-addresses "etor-$GR" "$NODE_MAC" -- lsp-set-options "etor-$GR" router-port="rtoe-$GR" \
-        -- lsp-add "ext_$NODE" "br-ex_$NODE" -- lsp-set-type "br-ex_$NODE" localnet \
-        -- lsp-set-addresses "br-ex_$NODE" unknown -- lsp-set-options "br-ex_$NODE" network_name=physnet \
-        -- lr-nat-add "$GR" snat "$NODE_IP" "$CLUSTER_CIDR" \
-        -- lr-route-add "$GR" 0.0.0.0/0 $FABRIC_GW "rtoe-$GR" \
-        -- lr-route-add "$GR" "$CLUSTER_CIDR" 100.64.0.1 \
-        -- --policy=src-ip lr-route-add ovn_cluster_router "$SUBNET" "$JOIN_IP" \
-        -- lr-route-add ovn_cluster_router "$JOIN_IP/32" "$JOIN_IP" \
-        -- lr-policy-add ovn_cluster_router 1004 "inport == \"rtos-$NODE\" && ip4.dst == $NODE_IP /* $NODE */" reroute "$MP_IP" \
-        -- ls-lb-add "$NODE" "$lb" -- lr-lb-add "$GR" "$lb"
+    local GR=GR_$NODE
+    nb ls-add "$NODE"
+    nb set logical_switch "$NODE" other_config:subnet="$SUBNET" other_config:exclude_ips="$MP_IP"
+    nb lrp-add ovn_cluster_router "rtos-$NODE" "$RTR_MAC" "$RTR_IP/23"
+    nb lsp-add "$NODE" "stor-$NODE"
+    nb lsp-set-type "stor-$NODE" router
+    nb lsp-set-addresses "stor-$NODE" router
+    nb lsp-set-options "stor-$NODE" router-port="rtos-$NODE"
+    nb lsp-add "$NODE" "k8s-$NODE"
+    nb lsp-set-addresses "k8s-$NODE" "$MP_MAC $MP_IP"
+    nb lsp-add "$NODE" "$POD_LSP"
+    nb lsp-set-addresses "$POD_LSP" "$POD_MAC $POD_IP"
+    nb lsp-set-port-security "$POD_LSP" "$POD_MAC $POD_IP"
+    nb lsp-set-options "$POD_LSP" requested-chassis="$NODE"
+    nb set logical_switch_port "$POD_LSP" external_ids:namespace=$K8S_NAMESPACE external_ids:pod=true
+    nb lr-add "$GR"
+    nb set logical_router "$GR" options:chassis="$SYSTEM_ID" \
+        options:lb_force_snat_ip=router_ip options:snat-ct-zone=0 options:dynamic_neigh_routers=true \
+        external_ids:physical_ip="$NODE_IP" external_ids:physical_ips="$NODE_IP"
+    nb lrp-add "$GR" "rtoj-$GR" "$JOIN_MAC" "$JOIN_IP/16"
+    nb lsp-add join "jtor-$GR"
+    nb lsp-set-type "jtor-$GR" router
+    nb lsp-set-addresses "jtor-$GR" router
+    nb lsp-set-options "jtor-$GR" router-port="rtoj-$GR"
+    nb lrp-add "$GR" "rtoe-$GR" "$NODE_MAC" "$NODE_IP/24"
+    nb ls-add "ext_$NODE"
+    nb lsp-add "ext_$NODE" "etor-$GR"
+    nb lsp-set-type "etor-$GR" router
+    nb lsp-set-addresses "etor-$GR" "$NODE_MAC"
+    nb lsp-set-options "etor-$GR" router-port="rtoe-$GR"
+    nb lsp-add "ext_$NODE" "br-ex_$NODE"
+    nb lsp-set-type "br-ex_$NODE" localnet
+    nb lsp-set-addresses "br-ex_$NODE" unknown
+    nb lsp-set-options "br-ex_$NODE" network_name=physnet
+    nb lr-nat-add "$GR" snat "$NODE_IP" "$CLUSTER_CIDR"
+    nb lr-route-add "$GR" 0.0.0.0/0 $FABRIC_GW "rtoe-$GR"
+    nb lr-route-add "$GR" "$CLUSTER_CIDR" 100.64.0.1
+    nb --policy=src-ip lr-route-add ovn_cluster_router "$SUBNET" "$JOIN_IP"
+    nb lr-route-add ovn_cluster_router "$JOIN_IP/32" "$JOIN_IP"
+    nb lr-policy-add ovn_cluster_router 1004 "inport == \"rtos-$NODE\" && ip4.dst == $NODE_IP /* $NODE */" reroute "$MP_IP"
+    nb ls-lb-add "$NODE" "$LB_NAME"
+    nb lr-lb-add "$GR" "$LB_NAME"
 }
 
-# nb_ic_zone: what ovnkube-controller adds in IC mode to the zone of node_vars' node (X):
-# NB_Global name = X, the transit switch with X's own router port tstor-X/rtots-X, and for
-# each other node Y a remote port tstor-Y (requested-chassis Y, requested-tnl-key = Y's
-# node-id) and static routes to Y's subnet and GR join IP via Y's transit IP (ic-node=Y).
+# nb_ic_zone X: what ovnkube-controller adds in IC mode to the zone of node X: NB_Global
+# name = X, the transit switch with X's own router port tstor-X/rtots-X, and for each other
+# node Y a remote port tstor-Y (requested-chassis Y, requested-tnl-key = Y's node-id) and
+# static routes to Y's subnet and GR join IP via Y's transit IP (ic-node=Y).
 nb_ic_zone() {
     local x=$1 y
-    nbctl set NB_Global . name="$NODE" \
-        -- ls-add transit_switch -- set logical_switch transit_switch other_config:interconn-ts=transit_switch \
-            other_config:requested-tnl-key=$TRANSIT_SWITCH_TNL_KEY other_config:mcast_snoop=true \
-            other_config:mcast_querier=false other_config:mcast_flood_unregistered=true \
-        -- lrp-add ovn_cluster_router "rtots-$NODE" "$TRANSIT_MAC" "$TRANSIT_IP/16" \
-        -- set logical_router_port "rtots-$NODE" options:mcast_flood=true \
-        -- lsp-add transit_switch "tstor-$NODE" -- lsp-set-type "tstor-$NODE" router \
-        -- lsp-set-addresses "tstor-$NODE" router \
-        -- lsp-set-options "tstor-$NODE" router-port="rtots-$NODE" requested-tnl-key=$NODE_ID \
-        -- set logical_switch_port "tstor-$NODE" external_ids:node="$NODE"
+    nb set NB_Global . name="$NODE"
+    nb ls-add transit_switch
+    nb set logical_switch transit_switch other_config:interconn-ts=transit_switch \
+        other_config:requested-tnl-key=$TRANSIT_SWITCH_TNL_KEY other_config:mcast_snoop=true \
+        other_config:mcast_querier=false other_config:mcast_flood_unregistered=true
+    nb lrp-add ovn_cluster_router "rtots-$NODE" "$TRANSIT_MAC" "$TRANSIT_IP/16"
+    nb set logical_router_port "rtots-$NODE" options:mcast_flood=true
+    nb lsp-add transit_switch "tstor-$NODE"
+    nb lsp-set-type "tstor-$NODE" router
+    nb lsp-set-addresses "tstor-$NODE" router
+    nb lsp-set-options "tstor-$NODE" router-port="rtots-$NODE" requested-tnl-key=$NODE_ID
+    nb set logical_switch_port "tstor-$NODE" external_ids:node="$NODE"
     for y in $(seq 0 $((OVN_NODES - 1))); do
         [ "$y" != "$x" ] || continue
         node_vars "$y"
         local name=$NODE id=$NODE_ID mac=$TRANSIT_MAC tip=$TRANSIT_IP subnet=$SUBNET join=$JOIN_IP
-        node_vars "$x"
-        nbctl lsp-add transit_switch "tstor-$name" -- lsp-set-type "tstor-$name" remote \
-            -- lsp-set-addresses "tstor-$name" "$mac $tip/16" \
-            -- lsp-set-options "tstor-$name" requested-tnl-key="$id" requested-chassis="$name" \
-            -- set logical_switch_port "tstor-$name" external_ids:node="$name" \
-            -- --id=@subnet create logical_router_static_route ip_prefix="$subnet" nexthop="$tip" \
-                external_ids:ic-node="$name" \
-            -- add logical_router ovn_cluster_router static_routes @subnet \
-            -- --id=@join create logical_router_static_route ip_prefix="$join/32" nexthop="$tip" \
-                external_ids:ic-node="$name" \
-            -- add logical_router ovn_cluster_router static_routes @join >/dev/null
+        nb lsp-add transit_switch "tstor-$name"
+        nb lsp-set-type "tstor-$name" remote
+        nb lsp-set-addresses "tstor-$name" "$mac $tip/16"
+        nb lsp-set-options "tstor-$name" requested-tnl-key="$id" requested-chassis="$name"
+        nb set logical_switch_port "tstor-$name" external_ids:node="$name"
+        nb --id=@subnet$y create logical_router_static_route ip_prefix="$subnet" nexthop="$tip" external_ids:ic-node="$name"
+        nb add logical_router ovn_cluster_router static_routes @subnet$y
+        nb --id=@join$y create logical_router_static_route ip_prefix="$join/32" nexthop="$tip" external_ids:ic-node="$name"
+        nb add logical_router ovn_cluster_router static_routes @join$y
     done
     node_vars "$x"
 }
 
-# sb_remote_chassis: in the SB of node_vars' node (X), a Chassis for every other node Y,
-# as ovnkube-controller's zone chassis handler creates it: name = Y's system-id, hostname =
-# Y, other_config:is-remote=true, one geneve Encap at Y's node IP (csum=true).
+# sb_remote_chassis X: in the SB of node X, a Chassis for every other node Y, as
+# ovnkube-controller's zone chassis handler creates it: name = Y's system-id, hostname = Y,
+# other_config:is-remote=true, one geneve Encap at Y's node IP (csum=true). One transaction.
 sb_remote_chassis() {
-    local x=$1 y
+    local x=$1 y args=()
     for y in $(seq 0 $((OVN_NODES - 1))); do
         [ "$y" != "$x" ] || continue
         node_vars "$y"
-        local remote=$SYSTEM_ID host=$NODE ip=$NODE_IP
-        node_vars "$x"
-        sbctl chassis-add "$remote" geneve "$ip" \
-            -- set chassis "$remote" hostname="$host" other_config:is-remote=true
-        sbctl set encap "$(sbctl --bare --columns=_uuid find encap chassis_name="$remote")" options:csum=true
+        args+=(-- --id=@encap$y create encap type=geneve ip="$NODE_IP" options:csum=true chassis_name="$SYSTEM_ID"
+               -- create chassis name="$SYSTEM_ID" hostname="$NODE" encaps=@encap$y other_config:is-remote=true)
     done
     node_vars "$x"
+    sbctl "${args[@]}" >/dev/null
 }
 
-# sb_bind_remote_ports: in X's SB, bind each remote port tstor-Y to Y's remote chassis (as
-# ovnkube-controller does; ovn-controller never claims a remote port). Needs northd to
-# have created the Port_Bindings.
+# sb_bind_remote_ports X: in X's SB, bind each remote port tstor-Y to Y's remote chassis (as
+# ovnkube-controller does; ovn-controller never claims a remote port). Needs northd to have
+# created the Port_Bindings.
 sb_bind_remote_ports() {
-    local x=$1 y
+    local x=$1 y args=()
     for y in $(seq 0 $((OVN_NODES - 1))); do
         [ "$y" != "$x" ] || continue
         node_vars "$y"
-        local port=tstor-$NODE remote=$SYSTEM_ID
-        node_vars "$x"
-        sbctl set port_binding "$port" chassis="$(sbctl --bare --columns=_uuid find chassis name="$remote")"
+        args+=(-- lsp-bind "tstor-$NODE" "$SYSTEM_ID")
     done
     node_vars "$x"
+    sbctl "${args[@]}"
 }
 
 if [ "$MODE" = central ]; then
     nb_cluster_router
-    LB_UUID=$(nb_service_lb)
+    nb_service_lb
+    nb_flush
     for i in $(seq 0 $((OVN_NODES - 1))); do
         node_vars "$i"
-        nb_node "$LB_UUID"
+        nb_node
+        nb_flush
     done
 else
     for i in $(seq 0 $((OVN_NODES - 1))); do
         node_vars "$i"
+        nb init
         nb_cluster_router
-        nb_node "$(nb_service_lb)"
+        nb_service_lb
+        nb_node
         nb_ic_zone "$i"
+        nb_flush
         sb_remote_chassis "$i"
     done
     for i in $(seq 0 $((OVN_NODES - 1))); do
