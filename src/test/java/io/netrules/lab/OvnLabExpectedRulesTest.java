@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OvnLabExpectedRulesTest {
     static Set<String> expectedIds() {
         Set<String> ids = new TreeSet<>();
-        OvnIcLabFaultsIT.scenarios().forEach(s -> s.expected().forEach(e -> ids.add(e.id())));
+        OvnIcLabFaultsIT.allScenarios().forEach(s -> s.expected().forEach(e -> ids.add(e.id())));
         OvnLabFaultsIT.EXPECTED.values().forEach(l -> l.forEach(e -> ids.add(e.id())));
         return ids;
     }

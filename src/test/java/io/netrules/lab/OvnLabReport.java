@@ -39,8 +39,11 @@ final class OvnLabReport {
         }
     }
 
-    /** {@code diagnose --capture DIR --format json}, run in this JVM; exit 0 or 1. */
-    static JsonNode diagnose(Path caseFolder) throws IOException {
+    /**
+     * {@code diagnose --capture DIR --format json}, run in this JVM; exit 0 or 1. One at a time:
+     * the lab tests that run concurrently share it.
+     */
+    static synchronized JsonNode diagnose(Path caseFolder) throws IOException {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();
