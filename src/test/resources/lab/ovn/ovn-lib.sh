@@ -1,12 +1,18 @@
 # shellcheck shell=bash
-# Shared definitions of the netrules OVN lab (central mode): names, addresses, helpers.
-# Sourced by ovn-up.sh, ovn-down.sh, ovn-capture.sh, ovn-check.sh, ovn-fault.sh.
+# Shared definitions of the netrules OVN lab, both deployment modes: names, addresses, and
+# the set-up steps both modes share. Sourced by ovn-up.sh, ovn-down.sh, ovn-capture.sh,
+# ovn-check.sh, ovn-fault.sh.
+#
+# MODE (WORKDIR/lab.env, written first by ovn-up.sh): `central` (OCP <=4.13 "legacy": one
+# clustered NB/SB and ovn-northd in ${PREFIX}-central) or `ic` (OCP >=4.14 interconnect:
+# every node its own zone, with standalone NB/SB ovsdb-servers and ovn-northd in its own
+# namespace, joined by `transit_switch`).
 #
 # Every namespace this lab creates starts with PREFIX: ${PREFIX}-fabric (the underlay
-# bridge and "outside"), ${PREFIX}-central (NB/SB ovsdb-servers and ovn-northd),
-# ${PREFIX}-worker-0..2 (nodes) and ${PREFIX}-pod-web-0..2 (one pod per node). Every file
-# is under WORKDIR; every daemon has a pidfile there, and its command line names WORKDIR,
-# so lab-down's pid check (pid_is_ours) recognises it.
+# bridge and "outside"), ${PREFIX}-central (central mode only), ${PREFIX}-worker-0..2
+# (nodes) and ${PREFIX}-pod-web-0..2 (one pod per node). Every file is under WORKDIR;
+# every daemon has a pidfile there, and its command line names WORKDIR, so lab-down's pid
+# check (pid_is_ours) recognises it.
 
 OVN_LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # The pidfile helpers of the openshift-sdn lab (pid_is_ours, kill_pidfile, wait_gone).
@@ -24,6 +30,8 @@ POD_MTU=1400                       # ovn-kubernetes' default over a 1500 underla
 K8S_NAMESPACE=demo
 LB_NAME=Service_demo/web_TCP_cluster
 BACKEND_NODE=1                     # web-1 is the only service backend
+TRANSIT_CIDR=100.88.0.0/16         # IC: transit switch subnet (ovn-k's default)
+TRANSIT_SWITCH_TNL_KEY=16711683    # IC: ovn-k's BaseTransitSwitchTunnelKey + network id 0
 
 # ovn_args PREFIX WORKDIR: validate and set PREFIX, WORKDIR and derived names.
 ovn_args() {
@@ -44,6 +52,12 @@ ovn_args() {
     MARKER=$WORKDIR/.netrules-lab
     NB_SOCK=unix:$CENTRAL_DIR/ovnnb_db.sock
     SB_SOCK=unix:$CENTRAL_DIR/ovnsb_db.sock
+    MODE=${OVN_MODE:-}
+    if [ -f "$WORKDIR/lab.env" ]; then
+        MODE=$(sed -n 's/^MODE=//p' "$WORKDIR/lab.env")
+    fi
+    MODE=${MODE:-central}
+    [ "$MODE" = central ] || [ "$MODE" = ic ] || die "MODE must be central or ic (got '$MODE')"
 }
 
 # node_vars I: names and addresses of node I (0..2) and its pod web-I.
@@ -73,6 +87,14 @@ node_vars() {
     JOIN_IP=100.64.0.$((i + 2))
     JOIN_MAC=$(printf '0a:58:64:40:00:%02x' $((i + 2)))
     SYSTEM_ID=$(uuid_of "$PREFIX-$NODE")
+    NODE_ID=$((i + 2))                   # k8s.ovn.org/node-id (ovn-k hands out 2, 3, ...)
+    TRANSIT_IP=100.88.0.$((i + 2))       # k8s.ovn.org/node-transit-switch-port-ifaddr
+    TRANSIT_MAC=$(printf '0a:58:64:58:00:%02x' $((i + 2)))
+    ZONE_DIR=$NODE_DIR/db                # IC: the node's own NB/SB/northd
+    if [ "$MODE" = ic ]; then
+        NB_SOCK=unix:$ZONE_DIR/ovnnb_db.sock
+        SB_SOCK=unix:$ZONE_DIR/ovnsb_db.sock
+    fi
 }
 
 vsctl() { ovs-vsctl --db="unix:$NODE_DIR/run/db.sock" --timeout=10 "$@"; }

@@ -20,7 +20,12 @@ import java.util.TreeMap;
  * listing; the evaluator streams the files one node at a time.
  */
 public final class Capture {
-    private static final Set<String> KNOWN_TOP = Set.of("capture.json", "cluster", "nodes", "probes", "logs");
+    /**
+     * Top-level names a capture may hold besides its data; a case folder's README.md (the
+     * engineer's notes on the case, what a shipped sample says is wrong with it) is not data.
+     */
+    private static final Set<String> KNOWN_TOP = Set.of("capture.json", "cluster", "nodes", "probes", "logs",
+            "README.md");
 
     private final Path root;
     private final CaptureMetadata metadata;

@@ -132,7 +132,8 @@ class FactFilterTest {
             if (!drl.equals(f.drl())) {
                 changed++;
             }
-            files.add(new RuleFile(f.display(), drl, f.remediationDisplay(), f.remediation()));
+            // keeps the rule's plugin: on an OVN-Kubernetes capture the openshift-sdn rules are not applicable
+            files.add(new RuleFile(f.display(), drl, f.remediationDisplay(), f.remediation(), f.plugin()));
         }
         assertEquals(2, changed, "NR-SVC-005 and NR-IPT-001 read the tables");
         return RuleBase.build(files);

@@ -36,9 +36,11 @@ class SamplesTest {
         try (Stream<java.nio.file.Path> dirs = Files.list(TestPaths.samples())) {
             Set<String> shipped = dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
                     .collect(Collectors.toCollection(TreeSet::new));
-            // The OpenShift 4 samples (must-gather + sosreport archives) are Ocp4SamplesTest's.
+            // The OpenShift 4 samples (must-gather + sosreport archives) are Ocp4SamplesTest's and,
+            // for OVN-Kubernetes, OvnSamplesTest's.
             Set<String> expected = new TreeSet<>(EXPECTED.keySet());
             expected.addAll(Ocp4SamplesTest.EXPECTED.keySet());
+            expected.addAll(OvnSamplesTest.SAMPLES.keySet());
             assertEquals(expected, shipped);
         }
     }

@@ -13,17 +13,30 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Drives the OVN lab scripts of src/test/resources/lab/ovn (docs/lab.md, "OVN lab") from Java:
- * a three-node OVN-Kubernetes-shaped cluster in central mode (clustered NB/SB, ovn-northd, per
- * node ovsdb-server, userspace ovs-vswitchd and ovn-controller, one pod per node). Every
- * namespace, daemon and file of the lab carries this run's prefix or lives under its work
- * folder; {@link #close()} removes them by that id, also when a test fails.
+ * a three-node OVN-Kubernetes-shaped cluster (per node ovsdb-server, userspace ovs-vswitchd and
+ * ovn-controller, one pod per node) in either deployment mode: central (one clustered NB/SB and
+ * ovn-northd) or interconnect (every node its own zone: standalone NB/SB and ovn-northd, joined
+ * by the transit switch). Every namespace, daemon and file of the lab carries this run's prefix
+ * or lives under its work folder; {@link #close()} removes them by that id, also when a test
+ * fails.
  */
 public final class OvnLab implements AutoCloseable {
     static final List<String> SCRIPTS = List.of("ovn-lib.sh", "ovn-up.sh", "ovn-down.sh", "ovn-check.sh",
-            "ovn-capture.sh", "ovn-fault.sh");
+            "ovn-capture.sh", "ovn-fault.sh", "ovn-mustgather.py");
     static final List<String> TOOLS = List.of("ip", "ovsdb-tool", "ovsdb-server", "ovs-vsctl", "ovs-vswitchd",
             "ovs-ofctl", "ovs-appctl", "ovn-northd", "ovn-controller", "ovn-nbctl", "ovn-sbctl", "iptables", "ethtool",
             "nc", "curl", "ping", "python3");
+
+    /** The deployment mode: the argument of ovn-up.sh. */
+    public enum Mode {
+        CENTRAL("central"), INTERCONNECT("ic");
+
+        final String arg;
+
+        Mode(String arg) {
+            this.arg = arg;
+        }
+    }
 
     private final String prefix;
     private final Path workdir;
@@ -60,8 +73,13 @@ public final class OvnLab implements AutoCloseable {
         }
     }
 
-    /** Brings an OVN lab up under a fresh prefix and work folder below {@code base}. */
+    /** Brings a central-mode OVN lab up under a fresh prefix and work folder below {@code base}. */
     public static OvnLab up(Path base) throws IOException, InterruptedException {
+        return up(base, Mode.CENTRAL);
+    }
+
+    /** Brings an OVN lab of the given mode up under a fresh prefix and work folder below {@code base}. */
+    public static OvnLab up(Path base, Mode mode) throws IOException, InterruptedException {
         String prefix = "ov" + Long.toHexString(new SecureRandom().nextLong() & 0xfffffL);
         Path workdir = base.resolve(prefix);
         Path scripts = Files.createDirectories(base.resolve(prefix + "-scripts"));
@@ -73,7 +91,7 @@ public final class OvnLab implements AutoCloseable {
         }
         OvnLab lab = new OvnLab(prefix, workdir, scripts);
         lab.up = true;
-        Result r = lab.script("ovn-up.sh", List.of(), 240);
+        Result r = lab.script("ovn-up.sh", List.of(mode.arg), 240);
         if (r.status() != 0) {
             lab.close();
             throw new IOException("ovn-up.sh failed (" + r.status() + "): " + r.err());

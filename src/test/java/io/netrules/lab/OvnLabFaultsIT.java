@@ -25,6 +25,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the rules will need. The rules themselves are not written yet; these tests pin the data.
  */
 class OvnLabFaultsIT {
+    /** The rule(s) expected to find each fault (checked for the IDs the rule base holds: OvnLabReport). */
+    static final java.util.Map<String, List<OvnLabReport.Expected>> EXPECTED = java.util.Map.of(
+            "lsp-del", List.of(new OvnLabReport.Expected("NR-OVNPOD-002", "worker-1")),
+            "controller-kill", List.of(new OvnLabReport.Expected("NR-OVNCP-001", "worker-1")),
+            "encap-ip", List.of(new OvnLabReport.Expected("NR-OVNTUN-002", "worker-1")),
+            "vip-no-backend", List.of(new OvnLabReport.Expected("NR-OVNLB-003", "worker-0")));
+
+    /** The capture is read as OVN-Kubernetes 4.13 without a warning, and the fault is found by its rule. */
+    static void diagnosed(Path capture, String fault) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode report = OvnLabReport.diagnose(capture);
+        OvnLabReport.assertReadAsOvn(report, "4.13.30");
+        OvnLabReport.assertExpectedFindings("central " + fault, report, EXPECTED.get(fault));
+    }
+
     @BeforeAll
     static void needsTheLab() {
         String reason = OvnLab.unavailableReason();
@@ -54,6 +68,7 @@ class OvnLabFaultsIT {
         String interfaces = Files.readString(capture.resolve(
                 "sosreport-worker-1/sos_commands/openvswitch/ovs-vsctl_-t_5_list_interface"));
         assertTrue(interfaces.contains("iface-id=demo_web-1"), "worker-1's OVS still has the pod's interface");
+        diagnosed(capture, "lsp-del");
     }
 
     /**
@@ -81,6 +96,7 @@ class OvnLabFaultsIT {
         assertEquals(nbCfg, worker0, "worker-0's live ovn-controller caught up");
         assertTrue(Files.readString(capture.resolve("sosreport-worker-1/var/log/ovn/ovn-controller.log"))
                 .contains("terminating with signal 15"), "the log says how it ended");
+        diagnosed(capture, "controller-kill");
     }
 
     /** NR-OVNTUN-002/003: worker-1 announces a tunnel address it does not have; its pod is cut off. */
@@ -111,6 +127,7 @@ class OvnLabFaultsIT {
                 "worker-1 has 172.18.0.12, not 172.18.0.99");
         assertTrue(Files.readString(capture.resolve("sosreport-worker-0/sos_commands/openvswitch/ovs-vsctl_-t_5_show"))
                 .contains("remote_ip=\"172.18.0.99\""), "worker-0's tunnel points at the wrong address");
+        diagnosed(capture, "encap-ip");
     }
 
     /** NR-OVNLB-003: the VIP has no backend; with reject=true the connection is refused at once. */
@@ -131,10 +148,11 @@ class OvnLabFaultsIT {
         OvsdbDatabase nb = db(capture, "leader_nbdb.gz");
         OvsdbRow lb = named(nb, "Load_Balancer", "name", "Service_demo/web_TCP_cluster").orElseThrow();
         assertEquals(java.util.Map.of("172.30.0.10:80", ""), lb.map("vips"));
+        diagnosed(capture, "vip-no-backend");
     }
 
     static OvsdbDatabase db(Path capture, String file) throws Exception {
-        OvsdbDatabase db = OvsdbReader.read(capture.resolve("must-gather/network_logs").resolve(file), file, null,
+        OvsdbDatabase db = OvsdbReader.read(OvnLabReport.networkLogs(capture).resolve(file), file, null,
                 InputLimits.DEFAULTS);
         assertEquals(OvsdbDatabase.Format.CLUSTERED, db.format(), file);
         return db;

@@ -1,5 +1,6 @@
 package io.netrules.lab;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The healthy OVN lab carries real traffic over Geneve (pod to pod across nodes, pod to the
  * ClusterIP, pod egress through its gateway router's SNAT, node to a remote pod through
- * ovn-k8s-mp0), its capture holds the real database files and sosreport outputs, and it
- * leaves nothing behind.
+ * ovn-k8s-mp0), its capture holds the real database files, the cluster objects and sosreport
+ * outputs, netrules reads it as an OVN-Kubernetes cluster without a warning and finds no
+ * ERROR, and it leaves nothing behind.
  */
 class OvnLabHealthyIT {
     @BeforeAll
@@ -47,7 +49,7 @@ class OvnLabHealthyIT {
         }
         assertEquals(List.of(), lab.leftovers(), "every namespace, process and file of the lab is gone");
 
-        Path logs = capture.resolve("must-gather/network_logs");
+        Path logs = OvnLabReport.networkLogs(capture);
         assertTrue(firstLine(logs.resolve("leader_nbdb.gz")).startsWith("OVSDB CLUSTER "), "NB is a clustered OVSDB file");
         assertTrue(firstLine(logs.resolve("leader_sbdb.gz")).startsWith("OVSDB CLUSTER "), "SB is a clustered OVSDB file");
         assertTrue(Files.readString(logs.resolve("leader_ovnnb_status")).contains("Role: leader"));
@@ -64,6 +66,14 @@ class OvnLabHealthyIT {
             assertTrue(Files.readString(sos.resolve("networking/ip_-s_-d_link")).contains("br-ex"));
             assertTrue(Files.readString(sos.resolve("kernel/sysctl_-a")).contains("net.ipv4.ip_forward = 1"));
         }
+        assertTrue(Files.readString(OvnLabReport.imageFile(capture, "cluster-scoped-resources/core/nodes/worker-0.yaml"))
+                .contains("k8s.ovn.org/node-subnets: \"{\\\"default\\\":[\\\"10.128.0.0/23\\\"]}\""),
+                "the Node carries its subnet annotation");
+
+        JsonNode report = OvnLabReport.diagnose(capture);
+        OvnLabReport.assertReadAsOvn(report, "4.13.30");
+        assertEquals(List.of(), OvnLabReport.errors(report), "a healthy lab: no ERROR; findings " + OvnLabReport.findings(report));
+        System.out.println("[ovn-lab central-healthy] findings: " + OvnLabReport.findings(report));
     }
 
     static String firstLine(Path gz) throws IOException {

@@ -1,0 +1,97 @@
+package io.netrules.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netrules.TestPaths;
+import io.netrules.cli.Main;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The OVN-Kubernetes samples (facts-samples/ovn-*, taken from the real OVN lab by
+ * src/test/resources/lab/ovn/ovn-samples.sh): a must-gather archive (with the OVN databases in
+ * network_logs/, the Nodes, network.config/operator, the ovnkube pods and an `oc adm inspect
+ * ns/demo`) and one sosreport per node, read the way a support engineer runs netrules: as the
+ * case folder, and naming each archive. Each is read as an OVN-Kubernetes cluster of its
+ * release, without a warning, and both ways give the same findings.
+ * <p>
+ * The findings each sample must give are filled in once the OVN rules exist (each sample's
+ * README.md says what is wrong and which rule should find it).
+ */
+class OvnSamplesTest {
+    /** Sample and the OpenShift release it was captured as (interconnect: 4.14, legacy: 4.13). */
+    static final Map<String, String> SAMPLES = Map.of(
+            "ovn-ic-healthy", "4.14.12",
+            "ovn-ic-broken-lsp", "4.14.12",
+            "ovn-ic-broken-transit", "4.14.12",
+            "ovn-legacy-healthy", "4.13.30",
+            "ovn-legacy-broken-encap", "4.13.30");
+
+    static Stream<String> samples() {
+        return SAMPLES.keySet().stream().sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void readAsOvnKubernetesWithoutWarnings(String sample) throws Exception {
+        Path dir = TestPaths.sample(sample);
+        assertTrue(Files.isRegularFile(dir.resolve("README.md")), sample + " says what is wrong with it");
+        JsonNode folder = run(List.of("diagnose", "--capture", dir.toString(), "--format", "json"));
+        JsonNode named = run(supportEngineersCommand(dir));
+        for (JsonNode report : List.of(folder, named)) {
+            assertEquals("ovn-kubernetes", report.path("summary").path("plugin").asText(), sample);
+            assertEquals("OpenShift " + SAMPLES.get(sample), report.path("summary").path("platform").asText(), sample);
+            assertEquals(0, report.path("warnings").size(), sample + " reads without warnings: " + report.path("warnings"));
+        }
+        assertEquals(keys(named), keys(folder), sample + ": the case folder is the same capture as naming each archive");
+        if (sample.endsWith("-healthy")) {
+            for (JsonNode f : folder.path("findings")) {
+                assertTrue(!"ERROR".equals(f.path("severity").asText()), sample + " is healthy: " + f);
+            }
+        }
+    }
+
+    private static List<String> keys(JsonNode report) {
+        List<String> keys = new ArrayList<>();
+        report.path("findings").forEach(f -> keys.add(f.path("id").asText() + "@" + f.path("node").asText("") + "/"
+                + f.path("subject").asText("")));
+        return keys;
+    }
+
+    /** {@code diagnose --capture must-gather.tar.gz --sosreport A --sosreport B ... --format json}. */
+    private static List<String> supportEngineersCommand(Path dir) throws Exception {
+        List<String> args = new ArrayList<>(List.of("diagnose", "--capture", dir.resolve("must-gather.tar.gz").toString()));
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path sos : files.filter(p -> p.getFileName().toString().startsWith("sosreport-")).sorted().toList()) {
+                args.add("--sosreport");
+                args.add(sos.toString());
+            }
+        }
+        args.addAll(List.of("--format", "json"));
+        return args;
+    }
+
+    private static JsonNode run(List<String> args) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int status = cl.execute(args.toArray(String[]::new));
+        assertTrue(status == 0 || status == 1, "exit " + status + ": " + err);
+        return new ObjectMapper().readTree(out.toString());
+    }
+}
