@@ -145,6 +145,24 @@ public final class PodChecks {
         return want != null && ips(addresses).contains(want);
     }
 
+    /**
+     * True when one of the addresses is one of the IPs of a {@code ", "}-separated list (as rules
+     * write them, e.g. a service finding's failing endpoint IPs).
+     */
+    public static boolean holdsAnyOf(Collection<String> addresses, String ipList) {
+        if (ipList == null || ipList.isBlank()) {
+            return false;
+        }
+        List<String> have = ips(addresses);
+        for (String s : ipList.split(",")) {
+            String ip = canonicalIp(s);
+            if (ip != null && have.contains(ip)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when {@code a} sorts before {@code b} (picks one pod of a group to stand for it). */
     public static boolean sortsBefore(String a, String b) {
         return a != null && b != null && a.compareTo(b) < 0;

@@ -56,6 +56,13 @@ class PodChecksTest {
     }
 
     @Test
+    void holdsAnyOfAListAsRulesWriteIt() {
+        assertTrue(PodChecks.holdsAnyOf(List.of("10.129.0.5/23"), "10.130.0.5, 10.129.0.5"));
+        assertFalse(PodChecks.holdsAnyOf(List.of("10.129.0.5/23"), "10.130.0.5, 10.129.0.50"));
+        assertFalse(PodChecks.holdsAnyOf(List.of("10.129.0.5/23"), ""));
+    }
+
+    @Test
     void kubevirtLaunchersOfOneVmShareTheirAddress() {
         assertTrue(PodChecks.sameVm("vms", "rhel9", "vms", "rhel9"));
         assertFalse(PodChecks.sameVm("vms", "rhel9", "other", "rhel9"), "another namespace's VM");
