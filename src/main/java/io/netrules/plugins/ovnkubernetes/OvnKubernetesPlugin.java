@@ -95,8 +95,9 @@ public final class OvnKubernetesPlugin implements NetworkPlugin {
 
     @Override
     public List<String> derivedNodeInputs() {
-        // The container logs have no node fact source (OvnNodeData reads them from a must-gather
-        // and sets them collected per node); listed here so that @requires may name them.
+        // Also the ovnkube-node container logs: no node file gives them; OvnNodeData reads them
+        // from a must-gather and marks them collected per node (without this, no rule could
+        // @require them).
         return List.of(OvnClusterFacts.GATEWAY_MODE, LOGS_OVN_CONTROLLER, LOGS_OVNKUBE_CONTROLLER);
     }
 
