@@ -113,4 +113,13 @@ public final class HostChecks {
     }
 
     private static final Pattern MAC = Pattern.compile("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}");
+
+    /**
+     * The sysctl key of an interface's IPv4 forwarding switch as {@code sysctl -a} prints it:
+     * {@code net.ipv4.conf.br-ex.forwarding}; a dot in the interface name is a slash there
+     * ({@code br-ex.100} is {@code net.ipv4.conf.br-ex/100.forwarding}).
+     */
+    public static String forwardingKey(String iface) {
+        return iface == null ? null : "net.ipv4.conf." + iface.replace('.', '/') + ".forwarding";
+    }
 }
