@@ -213,4 +213,18 @@ public final class HostAddresses {
         }
         return sb.toString();
     }
+
+    /** True when {@code address} (a prefix, if any, ignored) lies in {@code cidr}; IPv4 or IPv6. */
+    public static boolean contains(String cidr, String address) {
+        BigInteger[] net = network(cidr);
+        String a = addressOf(address);
+        if (net == null || a == null) {
+            return false;
+        }
+        BigInteger[] host = network(a);
+        if (host == null || !host[2].equals(net[2])) {
+            return false;
+        }
+        return sameCidr(a + "/" + net[1].intValue(), cidr);
+    }
 }
