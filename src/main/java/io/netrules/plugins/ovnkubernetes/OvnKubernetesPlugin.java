@@ -103,10 +103,7 @@ public final class OvnKubernetesPlugin implements NetworkPlugin {
 
     @Override
     public List<String> derivedNodeInputs() {
-        // Also the ovnkube-node container logs: no node file gives them; OvnNodeData reads them
-        // from a must-gather and marks them collected per node (without this, no rule could
-        // @require them).
-        return List.of(OvnClusterFacts.GATEWAY_MODE, LOGS_OVN_CONTROLLER, LOGS_OVNKUBE_CONTROLLER);
+        return List.of(OvnClusterFacts.GATEWAY_MODE);
     }
 
     @Override
