@@ -336,9 +336,12 @@ public final class Evaluator {
         try {
             NodeTables tables = new NodeTables();
             Consumer<Object> filtered = inserter(session, nodeFacts);
+            List<io.netrules.model.OvsDbPort> ovsPorts = new ArrayList<>();
             Consumer<Object> insert = fact -> {
                 if (fact instanceof IptablesRule r && node.equals(r.node())) {
                     tables.add(r);
+                } else if (fact instanceof io.netrules.model.OvsDbPort p && node.equals(p.node())) {
+                    ovsPorts.add(p);
                 }
                 filtered.accept(fact);
             };
@@ -370,7 +373,7 @@ public final class Evaluator {
             readPodLogs(node, capture, cluster, insert, states, warnings);
             extras.addTo(node, sink(node, insert, states));
             PrimaryInterface primary = PrimaryInterfaces.derive(node, cluster.node(node), cluster.hostSubnetOf(node),
-                    addresses, interfaces);
+                    addresses, interfaces, ovsPorts);
             if (primary != null) {
                 insert.accept(primary);
                 states.collected(RuleBase.PRIMARY_INTERFACE, primary.source().file());
@@ -378,8 +381,8 @@ public final class Evaluator {
             tables.insert(node, filtered);
             ScopeResult r = fire(session, listen(session), RuleMeta.Scope.NODE, node, states, network,
                     cluster.platformMajor());
-            EthtoolLink primaryLink = primary == null ? null : links.stream()
-                    .filter(l -> primary.name().equals(l.iface())).findFirst().orElse(null);
+            EthtoolLink primaryLink = primary == null || primary.link() == null ? null : links.stream()
+                    .filter(l -> primary.link().equals(l.iface())).findFirst().orElse(null);
             NodeSummary summary = new NodeSummary(node, r.findings().stream().map(ReportFinding::key).sorted().toList(),
                     r.notEvaluated().stream().map(NotEvaluated::id).sorted().toList(), primary, primaryLink);
             return new ScopeResult(r.findings(), r.notEvaluated(), summary,

@@ -4,6 +4,7 @@ import io.netrules.model.HostSubnet;
 import io.netrules.model.InterfaceAddress;
 import io.netrules.model.NetInterface;
 import io.netrules.model.Node;
+import io.netrules.model.OvsDbPort;
 import io.netrules.model.PrimaryInterface;
 import io.netrules.model.Source;
 
@@ -19,6 +20,17 @@ final class PrimaryInterfaces {
 
     static PrimaryInterface derive(String node, Node nodeObject, HostSubnet hostSubnet,
                                    List<InterfaceAddress> addresses, List<NetInterface> interfaces) {
+        return derive(node, nodeObject, hostSubnet, addresses, interfaces, List.of());
+    }
+
+    /**
+     * As above; {@code ovsPorts} ({@code ovs-vsctl show}) give the uplink of a primary interface
+     * that is an OVS internal port (the bridge {@code br-ex} of OVN-Kubernetes): its link is read on
+     * that uplink (catalogue trap 16), never on the bridge.
+     */
+    static PrimaryInterface derive(String node, Node nodeObject, HostSubnet hostSubnet,
+                                   List<InterfaceAddress> addresses, List<NetInterface> interfaces,
+                                   List<OvsDbPort> ovsPorts) {
         String address = null;
         String from = null;
         if (nodeObject != null && nodeObject.internalIP() != null) {
@@ -40,10 +52,30 @@ final class PrimaryInterfaces {
                 Source src = iface != null && iface.source() != null ? iface.source() : a.source();
                 Source evidence = new Source(src.file(), src.line(),
                         src.text() + "  [primary: holds " + a.address() + ", the " + from + "]");
+                String link = iface != null && "openvswitch".equals(iface.kind())
+                        ? uplink(a.iface(), ovsPorts) : a.iface();
                 return new PrimaryInterface(node, a.iface(), a.address(), a.prefixLength(),
-                        iface == null ? null : iface.mtu(), from, evidence);
+                        iface == null ? null : iface.mtu(), from, link, evidence);
             }
         }
         return null;
+    }
+
+    /**
+     * The one port of OVS bridge {@code bridge} that is a system device (a NIC, a VLAN or a bond
+     * device: no {@code type} in {@code ovs-vsctl show}), other than the bridge's own internal
+     * port; null when there is none or more than one.
+     */
+    private static String uplink(String bridge, List<OvsDbPort> ports) {
+        String found = null;
+        for (OvsDbPort p : ports) {
+            if (bridge.equals(p.bridge()) && !bridge.equals(p.name()) && (p.type() == null || p.type().isEmpty())) {
+                if (found != null && !found.equals(p.name())) {
+                    return null;
+                }
+                found = p.name();
+            }
+        }
+        return found;
     }
 }

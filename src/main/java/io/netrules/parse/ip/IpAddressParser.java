@@ -162,6 +162,10 @@ public class IpAddressParser implements CommandParser {
             return true;
         }
         if (word.startsWith("link/") || word.equals("valid_lft") || word.equals("altname")) {
+            if (word.equals("link/ether") && t.length > 1 && block.mac == null) {
+                // OVN-Kubernetes compares br-ex's and ovn-k8s-mp0's MAC with its own records.
+                block.mac = t[1].toLowerCase(java.util.Locale.ROOT);
+            }
             return true;
         }
         if (!indented) {
@@ -231,6 +235,7 @@ public class IpAddressParser implements CommandParser {
         String operState;
         String kind;
         String master;
+        String mac;
         boolean sawDetail;
 
         Block(int index, String name, Source source) {
@@ -241,7 +246,7 @@ public class IpAddressParser implements CommandParser {
 
         void emit(ParseContext ctx) {
             ctx.emit(new NetInterface(ctx.node(), index, name, mtu, operState, flags, kind, master, addresses,
-                    source));
+                    mac, source));
         }
     }
 }

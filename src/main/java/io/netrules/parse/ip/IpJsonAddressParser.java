@@ -72,7 +72,10 @@ public class IpJsonAddressParser implements CommandParser {
             }
         }
         ctx.emit(new NetInterface(ctx.node(), Math.toIntExact(index), name, mtu == null ? null : Math.toIntExact(mtu),
-                IpJson.text(o, "operstate"), flags, kind, master, addresses, IpJson.source(ctx, item, o, true)));
+                IpJson.text(o, "operstate"), flags, kind, master, addresses,
+                "ether".equals(IpJson.text(o, "link_type")) && IpJson.text(o, "address") != null
+                        ? IpJson.text(o, "address").toLowerCase(java.util.Locale.ROOT) : null,
+                IpJson.source(ctx, item, o, true)));
     }
 
     private static void address(IpJson.Item item, JsonNode a, String iface, List<String> addresses,

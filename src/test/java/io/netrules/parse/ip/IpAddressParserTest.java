@@ -49,6 +49,8 @@ class IpAddressParserTest {
         assertEquals(7, eth0.source().line());
         assertTrue(eth0.source().text().startsWith("2: eth0: <BROADCAST"));
         assertEquals("nodes/node-1/ip_-d_address", eth0.source().file());
+        // The link/ether line's MAC; loopback has none of that kind.
+        assertEquals("fa:16:3e:5d:8a:21", eth0.mac());
 
         NetInterface br0 = ifs.get("br0");
         assertEquals("openvswitch", br0.kind());
@@ -77,6 +79,7 @@ class IpAddressParserTest {
         assertEquals(List.of("NO-CARRIER", "BROADCAST", "MULTICAST", "UP"), ifs.get("docker0").flags());
         assertEquals(65536, ifs.get("lo").mtu());
         assertNull(ifs.get("lo").kind());
+        assertNull(ifs.get("lo").mac());
     }
 
     @Test

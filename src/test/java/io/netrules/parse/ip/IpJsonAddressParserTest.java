@@ -55,6 +55,11 @@ class IpJsonAddressParserTest {
         assertEquals("ovs-system", ifs.get("veth3c9a1f2e").master());
         assertEquals("openvswitch", ifs.get("tun0").kind());
         assertEquals("bridge", ifs.get("docker0").kind());
+        // The MAC of ether links, as the text form's link/ether line gives it; none for loopback.
+        assertEquals(text.facts(NetInterface.class).stream().map(NetInterface::mac).toList(),
+                json.facts(NetInterface.class).stream().map(NetInterface::mac).toList());
+        assertEquals("fa:16:3e:5d:8a:21", ifs.get("eth0").mac());
+        assertNull(ifs.get("lo").mac());
         // Source: the line of the object's opening brace, and the object's own values as text.
         NetInterface eth0 = ifs.get("eth0");
         assertEquals(34, eth0.source().line());
