@@ -252,6 +252,10 @@ public final class Capture {
             }
         }
         for (String other : present.keySet()) {
+            if (Files.isDirectory(present.get(other)) && io.netrules.plugin.NetworkPlugins.all().stream()
+                    .anyMatch(p -> p.clusterFolders().contains(other))) {
+                continue; // a plugin's own folder (cluster/ovn/), read by that plugin
+            }
             warnings.add(new ParseWarning("cluster/" + other, 0, "unknown file; ignored"));
         }
         return files;

@@ -48,13 +48,17 @@ public final class NodeFolder {
     }
 
     private final String name;
+    private final Path dir;
+    private final String displayPrefix;
     private final boolean sosreport;
     private final Map<String, List<InputFile>> inputs;
     private final Map<String, String> interrupted;
 
-    private NodeFolder(String name, boolean sosreport, Map<String, List<InputFile>> inputs,
-                       Map<String, String> interrupted) {
+    private NodeFolder(String name, Path dir, String displayPrefix, boolean sosreport,
+                       Map<String, List<InputFile>> inputs, Map<String, String> interrupted) {
         this.name = name;
+        this.dir = dir;
+        this.displayPrefix = displayPrefix;
         this.sosreport = sosreport;
         this.inputs = inputs;
         this.interrupted = interrupted;
@@ -67,6 +71,16 @@ public final class NodeFolder {
 
     public String name() {
         return name;
+    }
+
+    /**
+     * A file of the folder by its path relative to the folder (a file no fact source reads on its
+     * own, such as a node's database file a plugin pairs with others), or null when it is not there.
+     */
+    public InputFile file(String relative) {
+        Path p = dir.resolve(relative);
+        return Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                ? new InputFile(null, null, p, displayPrefix + relative) : null;
     }
 
     public boolean sosreport() {
@@ -187,7 +201,7 @@ public final class NodeFolder {
             }
         }
         inputs.keySet().forEach(interrupted::remove);
-        return new NodeFolder(name, sos, inputs, Map.copyOf(interrupted));
+        return new NodeFolder(name, dir, displayPrefix, sos, inputs, Map.copyOf(interrupted));
     }
 
     /** The file a collector was writing, for a {@code .<name>.partial} file name; null otherwise. */

@@ -29,6 +29,10 @@ import io.netrules.model.Source;
 import io.netrules.model.Sourced;
 import io.netrules.parse.Lines;
 import io.netrules.parse.ParseContext;
+import io.netrules.plugin.NetworkPlugins;
+import io.netrules.plugin.NodeExtras;
+import io.netrules.plugin.NodeSink;
+import io.netrules.plugin.PluginCapture;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
@@ -139,14 +143,15 @@ public final class Evaluator {
         TreeSet<String> nodeNames = new TreeSet<>(capture.nodes().keySet());
         nodeNames.addAll(cluster.nodeNames());
 
+        NodeExtras extras = nodeExtras(capture, cluster, network, nodeNames, warnings);
         List<ScopeResult> results = perNode(nodeNames, node -> evaluateNode(node, capture, cluster, warnings,
-                network));
+                network, extras));
         if (nodeNames.isEmpty()) {
             results.add(noNodes(network));
         }
         List<NodeSummary> summaries = results.stream().map(ScopeResult::summary).filter(java.util.Objects::nonNull)
                 .toList();
-        results.add(evaluateCluster(cluster, summaries, network));
+        results.add(evaluateCluster(cluster, summaries, network, extras));
 
         for (String key : capture.podLogs().keySet()) {
             String[] nsPod = key.split("/", 2);
@@ -184,6 +189,18 @@ public final class Evaluator {
                 network.platform(), network.plugin(), notApplicable(network));
         return new Diagnosis(captureName, capture.metadata(), summary, findings, notEvaluated, sortedWarnings,
                 nodeRows, cluster.sources());
+    }
+
+    /** The detected plugin's node extras (NetworkPlugin#nodeExtras); none when the plugin is not known. */
+    static NodeExtras nodeExtras(Capture capture, ClusterFacts cluster, NetworkDetection network,
+                                 java.util.Set<String> nodeNames, List<ParseWarning> warnings) {
+        if (network.plugin() == null) {
+            return NodeExtras.NONE;
+        }
+        return NetworkPlugins.byId(network.plugin())
+                .map(p -> p.nodeExtras(new PluginCapture(capture, java.util.Collections.unmodifiableSet(nodeNames),
+                        cluster::nodeOf, warnings)))
+                .orElse(NodeExtras.NONE);
     }
 
     /** The node table's row: address and subnet from the cluster objects, MTUs from the node's interfaces. */
@@ -312,7 +329,7 @@ public final class Evaluator {
     }
 
     private ScopeResult evaluateNode(String node, Capture capture, ClusterFacts cluster, List<ParseWarning> warnings,
-                                     NetworkDetection network) {
+                                     NetworkDetection network, NodeExtras extras) {
         KieSession session = rules.nodeKieBase().newKieSession();
         try {
             NodeTables tables = new NodeTables();
@@ -348,6 +365,7 @@ public final class Evaluator {
                 }
             }
             readPodLogs(node, capture, cluster, insert, states, warnings);
+            extras.addTo(node, sink(node, insert, states));
             PrimaryInterface primary = PrimaryInterfaces.derive(node, cluster.node(node), cluster.hostSubnetOf(node),
                     addresses, interfaces);
             if (primary != null) {
@@ -366,6 +384,32 @@ public final class Evaluator {
         } finally {
             session.dispose();
         }
+    }
+
+    /** A plugin's way into one node's session and input states. */
+    private static NodeSink sink(String node, Consumer<Object> insert, InputStates states) {
+        return new NodeSink() {
+            @Override
+            public void fact(Object fact) {
+                insert.accept(fact);
+            }
+
+            @Override
+            public void collected(String input, String file) {
+                insert.accept(new Collected(node, input, null, Source.file(file)));
+                states.collected(input, file);
+            }
+
+            @Override
+            public void failed(String input, String file, String reason) {
+                states.failed(input, file, reason);
+            }
+
+            @Override
+            public void notCollected(String input, String reason) {
+                states.notCollectedReason(input, reason);
+            }
+        };
     }
 
     /** Reads one file once and marks every input it serves as collected (or failed). */
@@ -544,12 +588,14 @@ public final class Evaluator {
         return total;
     }
 
-    private ScopeResult evaluateCluster(ClusterFacts cluster, List<NodeSummary> nodes, NetworkDetection network) {
+    private ScopeResult evaluateCluster(ClusterFacts cluster, List<NodeSummary> nodes, NetworkDetection network,
+                                        NodeExtras extras) {
         KieSession session = rules.clusterKieBase().newKieSession();
         try {
             Consumer<Object> insert = inserter(session, clusterFacts);
             session.insert(new ClusterScope());
             cluster.all(insert);
+            extras.clusterFacts().forEach(insert);
             nodes.forEach(insert);
             return fire(session, listen(session), RuleMeta.Scope.CLUSTER, null, cluster.states(), network,
                     cluster.platformMajor());

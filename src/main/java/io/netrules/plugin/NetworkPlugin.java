@@ -37,6 +37,24 @@ public interface NetworkPlugin {
     List<FactSource> nodeFactSources();
 
     /**
+     * Node facts that do not come from the node's own folder (a database archive of a
+     * must-gather, a cluster-level database split by node, identities read from every node),
+     * prepared once per capture. The core calls it only when the capture's network plugin is
+     * this one; the default adds nothing.
+     */
+    default NodeExtras nodeExtras(PluginCapture capture) {
+        return NodeExtras.NONE;
+    }
+
+    /**
+     * Folders under a capture's {@code cluster/} that hold this plugin's own files (read by its
+     * {@link #nodeExtras}), e.g. {@code ovn} for {@code cluster/ovn/}: not "unknown" to the reader.
+     */
+    default java.util.Set<String> clusterFolders() {
+        return java.util.Set.of();
+    }
+
+    /**
      * The layers of the report in traffic-path order, client to pod, the plugin-agnostic ones
      * ({@code dns}, {@code router}, {@code service}, ...) where this plugin's path meets them. A
      * tie between layers goes to the one listed first.

@@ -2,6 +2,15 @@ package io.netrules.plugins.ovnkubernetes;
 
 import io.netrules.capture.FactSource;
 import io.netrules.plugin.NetworkPlugin;
+import io.netrules.plugin.NodeExtras;
+import io.netrules.plugin.PluginCapture;
+import io.netrules.plugins.ovnkubernetes.parse.GeneveLinkParser;
+import io.netrules.plugins.ovnkubernetes.parse.NorthdStatusParser;
+import io.netrules.plugins.ovnkubernetes.parse.OvnControllerConnectionParser;
+import io.netrules.plugins.ovnkubernetes.parse.OvsInterfaceParser;
+import io.netrules.plugins.ovnkubernetes.parse.OvsOpenVswitchParser;
+import io.netrules.plugins.ovnkubernetes.parse.XfrmStateParser;
+import io.netrules.plugins.ovnkubernetes.wire.OvnNodeData;
 import io.netrules.plugin.NodePath;
 
 import java.util.List;
@@ -10,11 +19,12 @@ import java.util.Map;
 
 /**
  * OVN-Kubernetes: pods on {@code br-int}, OVN's logical switches and routers, Geneve between
- * nodes, the gateway router and {@code br-ex} for egress. So far only its identity, its
- * detection and its layers (ovn-rule-catalogue.md "Layers"): its node fact sources and rules
- * ({@code rules/ovn-kubernetes/}) come with the OVN-Kubernetes issue; until then a capture of
- * an OVN-Kubernetes cluster is diagnosed by the plugin-agnostic rules, and openshift-sdn's
- * rules are not applicable to it.
+ * nodes, the gateway router and {@code br-ex} for egress. Its node fact sources (OVS rows,
+ * Geneve links, IPsec states, northd and ovn-controller status), its node extras (each node's
+ * NB/SB rows: its own zone's databases in interconnect mode, the central database split by node
+ * in legacy mode; the OVS identities of every node; foreign port claims; the ovnkube-node
+ * container logs of a must-gather: {@link OvnNodeData}), its layers (ovn-rule-catalogue.md
+ * "Layers"); its rules are {@code rules/ovn-kubernetes/}.
  */
 public final class OvnKubernetesPlugin implements NetworkPlugin {
     public static final String ID = "ovn-kubernetes";
@@ -36,9 +46,58 @@ public final class OvnKubernetesPlugin implements NetworkPlugin {
         return t.equals("ovnkubernetes") || t.equals("ovn-kubernetes");
     }
 
+    /** Node inputs of the OVN catalogue (brief "Input names"): what {@code @requires} names. */
+    public static final String OVN_NB = "ovn-nb";
+    public static final String OVN_SB = "ovn-sb";
+    public static final String OVS_OPEN_VSWITCH = "ovs-open_vswitch";
+    public static final String OVS_INTERFACE = "ovs-interface";
+    public static final String IP_LINK = "ip-link";
+    public static final String XFRM_STATE = "xfrm-state";
+    public static final String NORTHD_STATUS = "northd-status";
+    public static final String OVNCTL_CONN = "ovnctl-conn";
+    public static final String LOGS_OVN_CONTROLLER = "logs:ovn-controller";
+    public static final String LOGS_OVNKUBE_CONTROLLER = "logs:ovnkube-controller";
+
+    /** The live commands of the node's NB and SB (run in the nbdb/sbdb containers, not on the host). */
+    public static final String NB_DUMP = "ovsdb-client -f json dump unix:/var/run/ovn/ovnnb_db.sock OVN_Northbound";
+    public static final String SB_DUMP = "ovsdb-client -f json dump unix:/var/run/ovn/ovnsb_db.sock OVN_Southbound";
+
+    // The first source of each input is the one the host collector runs (run()) when it runs one.
+    // Not run on the host: the DB dumps and ovn-appctl (on OpenShift the databases, northd and
+    // ovn-controller's control sockets are in the ovnkube-node pod's containers; the host's
+    // /var/run/ovn does not hold them: live mode execs them in the pod), and ip xfrm state (it
+    // prints the IPsec keys; must-gather's network_logs/ipsec/xfrm holds it). The DB files have
+    // no parser of their own: a DB is a node's only once its zone is known, which needs the
+    // other files too (OvnNodeData reads them).
+    private static final List<FactSource> SOURCES = List.of(
+            FactSource.command(OVN_NB, NB_DUMP, null),
+            FactSource.command(OVN_SB, SB_DUMP, null),
+            FactSource.command(OVS_OPEN_VSWITCH, "ovs-vsctl -t 5 list Open_vSwitch", OvsOpenVswitchParser::new).run(),
+            FactSource.command(OVS_OPEN_VSWITCH, "ovs-vsctl list Open_vSwitch", OvsOpenVswitchParser::new),
+            FactSource.command(OVS_INTERFACE, "ovs-vsctl -t 5 list interface", OvsInterfaceParser::new).run(),
+            FactSource.command(OVS_INTERFACE, "ovs-vsctl list interface", OvsInterfaceParser::new),
+            FactSource.command(IP_LINK, "ip -d link", GeneveLinkParser::new).run(),
+            // sosreport's networking plugin runs "ip -s -d link" (no "ip -d link").
+            FactSource.command(IP_LINK, "ip -s -d link", GeneveLinkParser::new),
+            FactSource.command(XFRM_STATE, "ip xfrm state", XfrmStateParser::new),
+            FactSource.command(NORTHD_STATUS, "ovn-appctl -t ovn-northd status", NorthdStatusParser::new),
+            FactSource.command(OVNCTL_CONN, "ovn-appctl -t ovn-controller connection-status",
+                    OvnControllerConnectionParser::new));
+
     @Override
     public List<FactSource> nodeFactSources() {
-        return List.of();
+        return SOURCES;
+    }
+
+    /** {@code cluster/ovn/}: a legacy central DB, or any DB file of the cluster (content says NB/SB and zone). */
+    @Override
+    public java.util.Set<String> clusterFolders() {
+        return java.util.Set.of(OvnNodeData.CLUSTER_FOLDER);
+    }
+
+    @Override
+    public NodeExtras nodeExtras(PluginCapture capture) {
+        return OvnNodeData.prepare(capture);
     }
 
     // The catalogue's path order: the common client-side layers, then OVN's own; local-sdn is

@@ -47,6 +47,25 @@ public record DatabaseStore(List<Member> members, List<ParseWarning> warnings) {
     public static DatabaseStore read(InputStream archive, String display, InputLimits limits) throws IOException {
         List<Member> members = new ArrayList<>();
         List<ParseWarning> warnings = new ArrayList<>();
+        stream(archive, display, limits, members::add, warnings);
+        return new DatabaseStore(List.copyOf(members), List.copyOf(warnings));
+    }
+
+    /**
+     * Reads the members one at a time and hands each to {@code member} as soon as it is read, so
+     * that a caller that keeps only what it derives from each (a 500-node store) never holds all
+     * the databases at once.
+     */
+    public static void stream(Path archive, String display, InputLimits limits,
+                              java.util.function.Consumer<Member> member, List<ParseWarning> warnings)
+            throws IOException {
+        try (InputStream in = Files.newInputStream(archive)) {
+            stream(in, display, limits, member, warnings);
+        }
+    }
+
+    private static void stream(InputStream archive, String display, InputLimits limits,
+                               java.util.function.Consumer<Member> members, List<ParseWarning> warnings) {
         long entries = 0;
         long bytes = 0;
         try (GzipCompressorInputStream gz = new GzipCompressorInputStream(new BufferedInputStream(archive), true);
@@ -73,8 +92,8 @@ public record DatabaseStore(List<Member> members, List<ParseWarning> warnings) {
                 String member = display + "/" + name;
                 try {
                     OvsdbDatabase db = OvsdbReader.read(new NoClose(tar), member, null, limits);
-                    members.add(new Member(base.substring(0, base.length() - 5), nb, db));
                     warnings.addAll(db.warnings());
+                    members.accept(new Member(base.substring(0, base.length() - 5), nb, db));
                 } catch (NotOvsdbException x) {
                     String m = x.getMessage();
                     warnings.add(new ParseWarning(member, 0,
@@ -86,7 +105,6 @@ public record DatabaseStore(List<Member> members, List<ParseWarning> warnings) {
             warnings.add(new ParseWarning(display, 0, "archive cut short or damaged (" + x.getMessage()
                     + "); the members before it are read"));
         }
-        return new DatabaseStore(List.copyOf(members), List.copyOf(warnings));
     }
 
     /** The tar stream stays open for the next member when the reader is done with one. */

@@ -1,0 +1,568 @@
+package io.netrules.plugins.ovnkubernetes.wire;
+
+import io.netrules.capture.Capture;
+import io.netrules.capture.NodeFolder;
+import io.netrules.capture.ProbesReader;
+import io.netrules.capture.mustgather.MustGather;
+import io.netrules.model.InterfaceAddress;
+import io.netrules.model.ParseWarning;
+import io.netrules.parse.CommandParser;
+import io.netrules.parse.InputLimits;
+import io.netrules.parse.Lines;
+import io.netrules.parse.ParseContext;
+import io.netrules.plugin.NodeExtras;
+import io.netrules.plugin.NodeSink;
+import io.netrules.plugin.PluginCapture;
+import io.netrules.plugins.ovnkubernetes.OvnKubernetesPlugin;
+import io.netrules.plugins.ovnkubernetes.model.ForeignPortClaim;
+import io.netrules.plugins.ovnkubernetes.model.OvnDb;
+import io.netrules.plugins.ovnkubernetes.model.OvnFact;
+import io.netrules.plugins.ovnkubernetes.model.OvnFacts;
+import io.netrules.plugins.ovnkubernetes.model.OvnZone;
+import io.netrules.plugins.ovnkubernetes.model.OvsIdentity;
+import io.netrules.plugins.ovnkubernetes.model.OvsInterface;
+import io.netrules.plugins.ovnkubernetes.model.OvsOpenVswitch;
+import io.netrules.plugins.ovnkubernetes.ovsdb.DatabaseStore;
+import io.netrules.plugins.ovnkubernetes.ovsdb.NotOvsdbException;
+import io.netrules.plugins.ovnkubernetes.ovsdb.OvsdbDatabase;
+import io.netrules.plugins.ovnkubernetes.ovsdb.OvsdbReader;
+import io.netrules.plugins.ovnkubernetes.parse.OvnNodeLogParser;
+import io.netrules.plugins.ovnkubernetes.parse.XfrmStateParser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * OVN-Kubernetes' node facts that do not come from the node's own folder, prepared once per
+ * capture and handed to each node's session:
+ * <ul>
+ * <li>the node's NB and SB rows (inputs {@code ovn-nb}, {@code ovn-sb}): every OVN database file
+ * of the capture is read once, classified NB/SB by its content ({@link OvnDb#of}) and given its
+ * zone ({@link OvnZone#of}, NB and SB of the same ovnkube-node pod or node folder together); a
+ * zone is a node when it bears the node's name or its local chassis is the node's OVS
+ * {@code system-id}. A database with several gateway routers and no zone is a legacy central one:
+ * every node gets its rows minus the rows owned by another node ({@link CentralSplit}). A database
+ * whose node cannot be told is a warning naming it, and is not used. Files: a node folder's
+ * {@code ovsdb-client -f json dump} outputs, a node sosreport's {@code var/lib/ovn-ic/etc/} (or
+ * {@code var/lib/ovn/etc/}) {@code ovnnb_db.db}/{@code ovnsb_db.db}, a capture's
+ * {@code cluster/ovn/*}, a must-gather's {@code network_logs/ovnk_database_store.tar.gz} (streamed:
+ * one pod's pair in memory at a time) and {@code network_logs/leader_nbdb.gz}/{@code leader_sbdb.gz};
+ * the first file to give a node's NB (or SB) wins, a later one is a warning;</li>
+ * <li>the pre-pass: every node's {@link OvsIdentity} (its {@code ovs-open_vswitch}, and its
+ * {@code ip-address} for whether the encap IP is configured), given to every session, and each
+ * {@link ForeignPortClaim} (an OVS interface's {@code iface-id} naming a pod of another node),
+ * given to the pod node's session;</li>
+ * <li>a must-gather's ovnkube-node container logs ({@code logs:ovn-controller},
+ * {@code logs:ovnkube-controller}; the older container {@code ovnkube-node} is ovnkube-controller)
+ * and {@code network_logs/ipsec/xfrm/<pod>_state.log} ({@code xfrm-state}), each of the node the
+ * pod runs on; read in that node's session.</li>
+ * </ul>
+ */
+public final class OvnNodeData implements NodeExtras {
+    /** {@code cluster/ovn/}: database files of the cluster (a legacy central DB; any DB, its content tells). */
+    public static final String CLUSTER_FOLDER = "ovn";
+    static final String NAMESPACE = "openshift-ovn-kubernetes";
+    static final String NB_DUMP_FILE = io.netrules.capture.SosNaming.fileName(OvnKubernetesPlugin.NB_DUMP);
+    static final String SB_DUMP_FILE = io.netrules.capture.SosNaming.fileName(OvnKubernetesPlugin.SB_DUMP);
+    private static final List<String> SOS_DB_DIRS = List.of("var/lib/ovn-ic/etc/", "var/lib/ovn/etc/");
+    static final String STORE = "network_logs/ovnk_database_store.tar.gz";
+    static final String LEADER_NB = "network_logs/leader_nbdb.gz";
+    static final String LEADER_SB = "network_logs/leader_sbdb.gz";
+    static final String XFRM_DIR = "network_logs/ipsec/xfrm";
+
+    /** One node's own database (its zone's), as facts, and the file they came from. */
+    private record OwnDb(List<OvnFact> facts, String file) {
+    }
+
+    /** A container log file of a must-gather. */
+    private record LogFile(Path path, String display) {
+    }
+
+    private final InputLimits limits;
+    private final List<ParseWarning> warnings;
+    private final Map<String, EnumMap<OvnDb, OwnDb>> own = new HashMap<>();
+    private final EnumMap<OvnDb, List<OvnFact>> centralFacts = new EnumMap<>(OvnDb.class);
+    private final EnumMap<OvnDb, String> centralFiles = new EnumMap<>(OvnDb.class);
+    private CentralSplit central;
+    private int databasesRead;
+    private final List<OvsIdentity> identities = new ArrayList<>();
+    private final Map<String, String> nodeOfSystemId = new HashMap<>();
+    private final Map<String, List<ForeignPortClaim>> claims = new HashMap<>();
+    /** Node, then input, then the files (previous before current). */
+    private final Map<String, Map<String, List<LogFile>>> logs = new HashMap<>();
+    private final Map<String, List<LogFile>> xfrm = new HashMap<>();
+    private final PluginCapture pc;
+
+    private OvnNodeData(PluginCapture pc) {
+        this.pc = pc;
+        this.limits = pc.capture().limits();
+        this.warnings = pc.warnings();
+    }
+
+    /** Reads what every node session will need: identities, claims, databases; logs are only located. */
+    public static OvnNodeData prepare(PluginCapture pc) {
+        OvnNodeData d = new OvnNodeData(pc);
+        d.prePass();
+        d.readDatabases();
+        d.locateMustGatherFiles();
+        return d;
+    }
+
+    // ---- pre-pass ----
+
+    private void prePass() {
+        Map<String, List<ForeignPortClaim>> found = new TreeMap<>();
+        for (Map.Entry<String, NodeFolder> e : new TreeMap<>(pc.capture().nodes()).entrySet()) {
+            String node = e.getKey();
+            NodeFolder folder = e.getValue();
+            List<Object> ovs = parseInput(node, folder, OvnKubernetesPlugin.OVS_OPEN_VSWITCH);
+            OvsOpenVswitch row = ovs.stream().filter(o -> o instanceof OvsOpenVswitch)
+                    .map(o -> (OvsOpenVswitch) o).findFirst().orElse(null);
+            if (row != null) {
+                Boolean configured = null;
+                if (row.encapIp() != null && folder.inputs().containsKey(io.netrules.capture.FactSources.IP_ADDRESS)) {
+                    configured = parseInput(node, folder, io.netrules.capture.FactSources.IP_ADDRESS).stream()
+                            .anyMatch(o -> o instanceof InterfaceAddress a && row.encapIp().equals(a.address()));
+                }
+                identities.add(new OvsIdentity(node, row.systemId(), row.encapIp(), configured, row.source()));
+                if (row.systemId() != null) {
+                    nodeOfSystemId.putIfAbsent(row.systemId(), node);
+                }
+            }
+            for (Object o : parseInput(node, folder, OvnKubernetesPlugin.OVS_INTERFACE)) {
+                if (o instanceof OvsInterface i && i.ifaceId() != null) {
+                    int cut = i.ifaceId().indexOf('_');
+                    if (cut <= 0 || cut == i.ifaceId().length() - 1) {
+                        continue;
+                    }
+                    String podNode = pc.nodeOfPod().apply(i.ifaceId().substring(0, cut), i.ifaceId().substring(cut + 1));
+                    if (podNode != null && !podNode.equals(node)) {
+                        found.computeIfAbsent(podNode, k -> new ArrayList<>())
+                                .add(new ForeignPortClaim(podNode, node, i.ifaceId(), i.source()));
+                    }
+                }
+            }
+        }
+        claims.putAll(found);
+    }
+
+    /**
+     * The facts of a node's input, from its preferred file, its warnings dropped: the node's own
+     * session reads the same file and reports them.
+     */
+    private List<Object> parseInput(String node, NodeFolder folder, String input) {
+        List<NodeFolder.InputFile> files = folder.inputs().get(input);
+        if (files == null || files.isEmpty()) {
+            return List.of();
+        }
+        NodeFolder.InputFile f = files.get(0);
+        List<Object> out = new ArrayList<>();
+        try {
+            if (Files.size(f.path()) > limits.fileSize()) {
+                return List.of();
+            }
+            ParseContext ctx = new ParseContext(node, f.display(), input, f.target(), limits, out::add, w -> { });
+            try (Lines lines = Lines.openToolOutput(f.path(), limits.lineLength(), (n, l) -> { })) {
+                f.source().parser().get().parse(lines, ctx);
+            }
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // the node's session reads it again and says what is wrong
+        }
+        return out;
+    }
+
+    // ---- databases ----
+
+    private void readDatabases() {
+        for (Map.Entry<String, NodeFolder> e : new TreeMap<>(pc.capture().nodes()).entrySet()) {
+            NodeFolder folder = e.getValue();
+            pair(readFile(folder.file(NB_DUMP_FILE)), readFile(folder.file(SB_DUMP_FILE)));
+            for (String dir : SOS_DB_DIRS) {
+                pair(readFile(folder.file(dir + "ovnnb_db.db")), readFile(folder.file(dir + "ovnsb_db.db")));
+            }
+        }
+        Path clusterDir = pc.capture().root().resolve("cluster").resolve(CLUSTER_FOLDER);
+        if (Files.isDirectory(clusterDir, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> files = Files.list(clusterDir)) {
+                for (Path p : files.sorted().toList()) {
+                    String display = "cluster/" + CLUSTER_FOLDER + "/" + p.getFileName();
+                    if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                        consider(readFile(new NodeFolder.InputFile(null, null, p, display)), null);
+                    } else {
+                        warnings.add(new ParseWarning(display, 0, "not a database file; ignored"));
+                    }
+                }
+            } catch (IOException x) {
+                warnings.add(new ParseWarning("cluster/" + CLUSTER_FOLDER + "/", 0, "cannot read: " + x.getMessage()));
+            }
+        }
+        MustGather mg = pc.capture().mustGather();
+        if (mg != null) {
+            for (MustGather.Root root : mg.roots()) {
+                Path store = root.dir().resolve(STORE);
+                if (Files.isRegularFile(store, LinkOption.NOFOLLOW_LINKS)) {
+                    readStore(store, root.display() + STORE);
+                }
+                // Legacy (4.10-4.13): the raft leader's clustered NB and SB, the central databases.
+                consider(readFile(mgFile(root, LEADER_NB)), null);
+                consider(readFile(mgFile(root, LEADER_SB)), null);
+            }
+        }
+        if (!centralFacts.isEmpty()) {
+            central = CentralSplit.of(centralFacts.getOrDefault(OvnDb.NB, List.of()),
+                    centralFacts.getOrDefault(OvnDb.SB, List.of()), pc.nodeNames());
+        }
+    }
+
+    private static NodeFolder.InputFile mgFile(MustGather.Root root, String relative) {
+        Path p = root.dir().resolve(relative);
+        return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                ? new NodeFolder.InputFile(null, null, p, root.display() + relative) : null;
+    }
+
+    /** One pod's NB and SB are paired as the archive gives them; each pair is used and dropped. */
+    private void readStore(Path store, String display) {
+        Map<String, OvsdbDatabase> waiting = new LinkedHashMap<>();
+        try {
+            DatabaseStore.stream(store, display, limits, m -> {
+                OvsdbDatabase other = waiting.remove(m.pod());
+                if (other == null) {
+                    waiting.put(m.pod(), m.database());
+                } else {
+                    pair(m.database(), other);
+                }
+                databasesRead++;
+            }, warnings);
+        } catch (IOException x) {
+            warnings.add(new ParseWarning(display, 0, "cannot read: " + x.getMessage()));
+        }
+        waiting.values().forEach(db -> consider(db, null));
+    }
+
+    private OvsdbDatabase readFile(NodeFolder.InputFile f) {
+        if (f == null) {
+            return null;
+        }
+        try {
+            if (Files.size(f.path()) > limits.fileSize() && !f.path().toString().endsWith(".gz")) {
+                warnings.add(Capture.tooLarge(f.display(), Files.size(f.path()), limits,
+                        "the rules that need this OVN database are not evaluated"));
+                return null;
+            }
+            OvsdbDatabase db = OvsdbReader.read(f.path(), f.display(), null, limits);
+            warnings.addAll(db.warnings());
+            databasesRead++;
+            return db;
+        } catch (NotOvsdbException x) {
+            String m = x.getMessage();
+            warnings.add(new ParseWarning(f.display(), 0,
+                    m.startsWith(f.display() + ":") ? m.substring(f.display().length() + 1).strip() : m));
+        } catch (IOException | UncheckedIOException x) {
+            warnings.add(new ParseWarning(f.display(), 0, "cannot read: " + x.getMessage()));
+        }
+        return null;
+    }
+
+    /** Two files of the same pod or node folder: whichever is NB and whichever SB, by their content. */
+    private void pair(OvsdbDatabase a, OvsdbDatabase b) {
+        if (a == null || b == null) {
+            consider(a, null);
+            consider(b, null);
+            return;
+        }
+        Optional<OvnDb> wa = OvnDb.of(a);
+        Optional<OvnDb> wb = OvnDb.of(b);
+        if (wa.isPresent() && wb.isPresent() && wa.get() != wb.get()) {
+            consider(wa.get() == OvnDb.NB ? a : b, wa.get() == OvnDb.NB ? b : a);
+        } else {
+            consider(a, null);
+            consider(b, null);
+        }
+    }
+
+    /**
+     * A database (with, for {@code nbWithSb}, its SB): its zone, then whose it is: a node's own,
+     * the central one, or nobody's (a warning).
+     *
+     * @param db       an NB or SB; or, with {@code sb} given, the NB
+     * @param sb       the same pod's SB, or null
+     */
+    private void consider(OvsdbDatabase db, OvsdbDatabase sb) {
+        if (db == null) {
+            return;
+        }
+        Optional<OvnDb> which = OvnDb.of(db);
+        if (which.isEmpty()) {
+            warnings.add(new ParseWarning(db.file(), 0, "neither an OVN Northbound nor a Southbound database"
+                    + " (schema " + db.schemaName() + "); not used"));
+            if (sb != null) {
+                consider(sb, null);
+            }
+            return;
+        }
+        OvsdbDatabase nb = which.get() == OvnDb.NB ? db : null;
+        OvsdbDatabase south = which.get() == OvnDb.SB ? db : sb;
+        Optional<OvnZone> zone = OvnZone.of(nb, south);
+        if (zone.isEmpty()) {
+            boolean centralNb = nb != null && gatewayRouters(nb) > 1;
+            boolean centralSb = nb == null && south != null && localChassis(south) > 1;
+            if (centralNb || centralSb) {
+                addCentral(nb, south);
+            } else {
+                String files = south != null && nb != null ? nb.file() + " and " + south.file() : db.file();
+                warnings.add(new ParseWarning(nb != null ? nb.file() : south.file(), 0, "cannot tell which node's"
+                        + " OVN database this is (no NB_Global name, no single GR_ router, no single local"
+                        + " chassis): " + files + " not used"));
+            }
+            return;
+        }
+        String node = nodeOfZone(zone.get());
+        if (node == null) {
+            String files = south != null && nb != null ? nb.file() + " and " + south.file()
+                    : (nb != null ? nb.file() : south.file());
+            warnings.add(new ParseWarning(nb != null ? nb.file() : south.file(), 0, "OVN zone " + zone.get().name()
+                    + " is no node of the capture" + (zone.get().chassisName() == null ? ""
+                    : " (nor is its chassis " + zone.get().chassisName() + " a node's OVS system-id)")
+                    + ": " + files + " not used"));
+            return;
+        }
+        if (nb != null) {
+            addOwn(node, OvnDb.NB, nb, zone.get().name());
+        }
+        if (south != null) {
+            addOwn(node, OvnDb.SB, south, zone.get().name());
+        }
+    }
+
+    private void addOwn(String node, OvnDb which, OvsdbDatabase db, String zone) {
+        EnumMap<OvnDb, OwnDb> dbs = own.computeIfAbsent(node, k -> new EnumMap<>(OvnDb.class));
+        OwnDb first = dbs.get(which);
+        if (first != null) {
+            warnings.add(new ParseWarning(db.file(), 0, first.file() + " already gives node " + node + "'s "
+                    + which + " database; not used"));
+            return;
+        }
+        dbs.put(which, new OwnDb(OvnFacts.of(db, which, zone), db.file()));
+    }
+
+    private void addCentral(OvsdbDatabase nb, OvsdbDatabase sb) {
+        for (OvsdbDatabase db : new OvsdbDatabase[] {nb, sb}) {
+            if (db == null) {
+                continue;
+            }
+            OvnDb which = db == nb ? OvnDb.NB : OvnDb.SB;
+            String first = centralFiles.get(which);
+            if (first != null) {
+                warnings.add(new ParseWarning(db.file(), 0, first + " already gives the central " + which
+                        + " database; not used"));
+                continue;
+            }
+            centralFiles.put(which, db.file());
+            centralFacts.put(which, OvnFacts.of(db, which, null));
+        }
+    }
+
+    private static long gatewayRouters(OvsdbDatabase nb) {
+        return nb.rows("Logical_Router").stream().map(r -> r.string("name"))
+                .filter(n -> n != null && n.startsWith("GR_") && n.length() > 3).count();
+    }
+
+    private static long localChassis(OvsdbDatabase sb) {
+        return sb.rows("Chassis").stream().filter(c -> !"true".equals(c.map("other_config").get("is-remote"))).count();
+    }
+
+    /**
+     * The node a zone is: the node of that name, else the node whose OVS system-id is the zone's
+     * local chassis (the chassis ID the node's {@code k8s.ovn.org/node-chassis-id} also holds).
+     */
+    private String nodeOfZone(OvnZone zone) {
+        if (pc.nodeNames().contains(zone.name())) {
+            return zone.name();
+        }
+        return zone.chassisName() == null ? null : nodeOfChassis(zone.chassisName());
+    }
+
+    /** The node whose chassis (OVS system-id) this is, from the pre-pass; null when none. */
+    private String nodeOfChassis(String chassisName) {
+        return nodeOfSystemId.get(chassisName);
+    }
+
+    // ---- must-gather logs and xfrm states ----
+
+    private void locateMustGatherFiles() {
+        MustGather mg = pc.capture().mustGather();
+        if (mg == null) {
+            return;
+        }
+        for (MustGather.Root root : mg.roots()) {
+            Path pods = root.dir().resolve("namespaces").resolve(NAMESPACE).resolve("pods");
+            String podsDisplay = root.display() + "namespaces/" + NAMESPACE + "/pods/";
+            for (Path pod : list(pods)) {
+                String podName = pod.getFileName().toString();
+                if (!podName.startsWith("ovnkube-node") || !Files.isDirectory(pod, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                Map<String, String> containers = new LinkedHashMap<>();
+                containers.put("ovn-controller", OvnKubernetesPlugin.LOGS_OVN_CONTROLLER);
+                containers.put("ovnkube-controller", OvnKubernetesPlugin.LOGS_OVNKUBE_CONTROLLER);
+                containers.put("ovnkube-node", OvnKubernetesPlugin.LOGS_OVNKUBE_CONTROLLER);
+                String node = null;
+                for (Map.Entry<String, String> c : containers.entrySet()) {
+                    Path dir = pod.resolve(c.getKey()).resolve(c.getKey()).resolve("logs");
+                    List<LogFile> files = new ArrayList<>();
+                    for (String f : List.of("previous.log", "current.log")) {
+                        if (Files.isRegularFile(dir.resolve(f), LinkOption.NOFOLLOW_LINKS)) {
+                            files.add(new LogFile(dir.resolve(f), podsDisplay + podName + "/" + c.getKey() + "/"
+                                    + c.getKey() + "/logs/" + f));
+                        }
+                    }
+                    if (files.isEmpty()) {
+                        continue;
+                    }
+                    if (node == null) {
+                        node = pc.nodeOfPod().apply(NAMESPACE, podName);
+                    }
+                    if (node == null) {
+                        warnings.add(new ParseWarning(files.get(0).display(), 0, "pod not among the pods read (or not"
+                                + " scheduled): cannot tell its node; log not read"));
+                        continue;
+                    }
+                    logs.computeIfAbsent(node, k -> new LinkedHashMap<>()).putIfAbsent(c.getValue(), files);
+                }
+            }
+            Path xfrmDir = root.dir().resolve(XFRM_DIR);
+            for (Path f : list(xfrmDir)) {
+                String fn = f.getFileName().toString();
+                if (!fn.endsWith("_state.log") || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                String display = root.display() + XFRM_DIR + "/" + fn;
+                String node = pc.nodeOfPod().apply(NAMESPACE, fn.substring(0, fn.length() - "_state.log".length()));
+                if (node == null) {
+                    warnings.add(new ParseWarning(display, 0, "pod not among the pods read (or not scheduled):"
+                            + " cannot tell its node; not read"));
+                    continue;
+                }
+                xfrm.computeIfAbsent(node, k -> new ArrayList<>()).add(new LogFile(f, display));
+            }
+        }
+    }
+
+    private static List<Path> list(Path dir) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    // ---- the node sessions ----
+
+    @Override
+    public void addTo(String node, NodeSink sink) {
+        identities.forEach(sink::fact);
+        claims.getOrDefault(node, List.of()).forEach(sink::fact);
+        EnumMap<OvnDb, OwnDb> dbs = own.getOrDefault(node, new EnumMap<>(OvnDb.class));
+        dbs.values().forEach(d -> d.facts().forEach(sink::fact));
+        java.util.Set<OvnDb> fromCentral = java.util.EnumSet.noneOf(OvnDb.class);
+        for (OvnDb which : OvnDb.values()) {
+            String input = which == OvnDb.NB ? OvnKubernetesPlugin.OVN_NB : OvnKubernetesPlugin.OVN_SB;
+            OwnDb d = dbs.get(which);
+            if (d != null) {
+                sink.collected(input, d.file());
+            } else if (centralFiles.containsKey(which)) {
+                fromCentral.add(which);
+                sink.collected(input, centralFiles.get(which));
+            } else {
+                sink.notCollected(input, missingDb(which));
+            }
+        }
+        if (!fromCentral.isEmpty()) {
+            // Legacy mode: the central NB and SB are every node's, split for the node.
+            for (OvnFact f : central.forNode(node)) {
+                if (fromCentral.contains(f.db())) {
+                    sink.fact(f);
+                }
+            }
+        }
+        Map<String, List<LogFile>> nodeLogs = logs.getOrDefault(node, Map.of());
+        nodeLogs.forEach((input, files) -> read(node, input, files, OvnNodeLogParser::new, sink));
+        NodeFolder folder = pc.capture().nodes().get(node);
+        if (xfrm.containsKey(node) && (folder == null || !folder.inputs().containsKey(OvnKubernetesPlugin.XFRM_STATE))) {
+            read(node, OvnKubernetesPlugin.XFRM_STATE, xfrm.get(node), XfrmStateParser::new, sink);
+        }
+    }
+
+    private String missingDb(OvnDb which) {
+        if (databasesRead == 0) {
+            return "the capture holds no OVN database (a must-gather's " + STORE + " or "
+                    + (which == OvnDb.NB ? LEADER_NB : LEADER_SB) + ", cluster/" + CLUSTER_FOLDER + "/, or the node's "
+                    + (which == OvnDb.NB ? NB_DUMP_FILE : SB_DUMP_FILE) + ")";
+        }
+        return "none of the capture's OVN databases is this node's " + which + " (its zone's)";
+    }
+
+    /** Reads a node's files of one input (a log as previous then current) with the input's parser. */
+    private void read(String node, String input, List<LogFile> files, Supplier<CommandParser> parser, NodeSink sink) {
+        String first = null;
+        String incomplete = null;
+        for (LogFile f : files) {
+            try {
+                long size = Files.size(f.path());
+                if (size > limits.fileSize()) {
+                    warnings.add(Capture.tooLarge(f.display(), size, limits, "not read"));
+                    continue;
+                }
+                ParseContext ctx = new ParseContext(node, f.display(), input, null, limits, sink::fact, warnings::add);
+                try (Lines lines = Lines.open(f.path(), limits.lineLength(),
+                        (n, length) -> warnings.add(ProbesReader.longLine(f.display(), n, length, limits)))) {
+                    parser.get().parse(lines, ctx);
+                }
+                if (ctx.toolError() != null) {
+                    sink.failed(input, f.display(), ctx.toolError().source().text());
+                    return;
+                }
+                if (ctx.incomplete() != null && incomplete == null) {
+                    incomplete = ctx.incomplete();
+                }
+                if (first == null) {
+                    first = f.display();
+                }
+            } catch (IOException | UncheckedIOException e) {
+                warnings.add(new ParseWarning(f.display(), 0, "cannot read: " + e.getMessage()));
+            }
+        }
+        if (first != null && incomplete == null) {
+            sink.collected(input, first);
+        } else if (first != null) {
+            sink.failed(input, first, incomplete);
+        }
+    }
+
+    @Override
+    public List<Object> clusterFacts() {
+        return List.copyOf(identities);
+    }
+
+    /** How many database files were read (each once), for the benchmarks and tests. */
+    public int databasesRead() {
+        return databasesRead;
+    }
+}
