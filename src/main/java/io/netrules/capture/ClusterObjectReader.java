@@ -52,6 +52,7 @@ public final class ClusterObjectReader {
     private String incomplete;
     private boolean wasList;
     private String topKind;
+    private boolean keepRaw;
 
     public ClusterObjectReader(Consumer<Object> facts, Consumer<ParseWarning> warnings) {
         this(facts, warnings, InputLimits.DEFAULTS);
@@ -150,6 +151,16 @@ public final class ClusterObjectReader {
         return "over a reading limit (" + reason + "; --limit json-depth, string-length)";
     }
 
+    /**
+     * Also emit a trimmed {@link KubeObject} of every Node, Pod and Service read, and the
+     * network.operator object, for the network plugin's cluster facts (annotations, labels,
+     * container statuses, the fields the core's records do not keep).
+     */
+    public ClusterObjectReader keepingRawNodesAndPods() {
+        keepRaw = true;
+        return this;
+    }
+
     /** Whether the last file read was a List (it had {@code items}). */
     public boolean wasList() {
         return wasList;
@@ -225,19 +236,52 @@ public final class ClusterObjectReader {
         }
         String k = kind == null ? "" : kind.toLowerCase();
         switch (k) {
-            case "node", "nodes" -> facts.accept(node(item, file, line));
+            case "node", "nodes" -> {
+                facts.accept(node(item, file, line));
+                if (keepRaw) {
+                    facts.accept(raw(ClusterInputs.NODES, trimmed(item), file, line, kind));
+                }
+            }
             case "hostsubnet", "hostsubnets" -> facts.accept(hostSubnet(item, file, line));
             case "netnamespace", "netnamespaces" -> facts.accept(netNamespace(item, file, line));
             case "clusternetwork", "clusternetworks" -> facts.accept(clusterNetwork(item, file, line));
-            case "pod", "pods" -> facts.accept(pod(item, file, line));
-            case "service", "services" -> facts.accept(service(item, file, line));
+            case "pod", "pods" -> {
+                facts.accept(pod(item, file, line));
+                if (keepRaw) {
+                    facts.accept(raw(ClusterInputs.PODS, trimmed(item), file, line, kind));
+                }
+            }
+            case "endpointslice", "endpointslices" -> facts.accept(raw(ClusterInputs.ENDPOINTSLICES, item, file, line,
+                    kind));
+            case "event", "events" -> facts.accept(raw(ClusterInputs.EVENTS, item, file, line, kind));
+            case "egressip", "egressips" -> facts.accept(raw(ClusterInputs.EGRESSIPS, item, file, line, kind));
+            case "egressfirewall", "egressfirewalls" -> facts.accept(raw(ClusterInputs.EGRESSFIREWALLS, item, file,
+                    line, kind));
+            case "cloudprivateipconfig", "cloudprivateipconfigs" -> facts.accept(raw(
+                    ClusterInputs.CLOUDPRIVATEIPCONFIGS, item, file, line, kind));
+            case "podnetworkconnectivitycheck", "podnetworkconnectivitychecks" -> facts.accept(raw(
+                    ClusterInputs.PODNETWORKCONNECTIVITYCHECKS, item, file, line, kind));
+            case "clusteroperator", "clusteroperators" -> facts.accept(raw(ClusterInputs.CLUSTEROPERATORS, item, file,
+                    line, kind));
+            case "configmap", "configmaps" -> facts.accept(raw(ClusterInputs.CONFIGMAPS, item, file, line, kind));
+            case "service", "services" -> {
+                facts.accept(service(item, file, line));
+                if (keepRaw) {
+                    facts.accept(raw(ClusterInputs.SERVICES, trimmedService(item), file, line, kind));
+                }
+            }
             case "endpoints" -> {
                 return endpoints(item, file, line);
             }
             case "route", "routes" -> facts.accept(route(item, file, line));
             case "clusterversion", "clusterversions" -> facts.accept(clusterVersion(item, file, line));
             case "networkconfigs" -> facts.accept(networkConfig(item, file, line));
-            case "networkoperators" -> facts.accept(networkOperator(item, file, line));
+            case "networkoperators" -> {
+                facts.accept(networkOperator(item, file, line));
+                if (keepRaw) {
+                    facts.accept(raw(ClusterInputs.NETWORKOPERATORS, item, file, line, kind));
+                }
+            }
             // config.openshift.io and operator.openshift.io both have a kind Network: the group
             // says which; without an apiVersion, the file's name does.
             case "network" -> {
@@ -249,6 +293,9 @@ public final class ClusterObjectReader {
                 } else if (group.equals("operator.openshift.io")
                         || group.isEmpty() && "networkoperators".equalsIgnoreCase(defaultKind)) {
                     facts.accept(networkOperator(item, file, line));
+                    if (keepRaw) {
+                        facts.accept(raw(ClusterInputs.NETWORKOPERATORS, item, file, line, kind));
+                    }
                 } else {
                     warnings.accept(new ParseWarning(file, line, "object of kind Network of " + (api == null
                             ? "no apiVersion" : api) + " is not used; ignored"));
@@ -261,6 +308,56 @@ public final class ClusterObjectReader {
             }
         }
         return 1;
+    }
+
+    private static KubeObject raw(String input, JsonNode item, String file, int line, String kind) {
+        JsonNode meta = item.path("metadata");
+        String k = text(item, "kind");
+        return new KubeObject(input, k != null ? k : kind, text(meta, "namespace"), text(meta, "name"), item, file,
+                line);
+    }
+
+    /**
+     * What a plugin reads of a Node or Pod, and no more: a pods.json of a large cluster is read
+     * item by item and must not be kept whole.
+     */
+    private static JsonNode trimmed(JsonNode item) {
+        com.fasterxml.jackson.databind.node.ObjectNode out = MAPPER.createObjectNode();
+        copy(item, out, "apiVersion", "kind");
+        com.fasterxml.jackson.databind.node.ObjectNode meta = out.putObject("metadata");
+        copy(item.path("metadata"), meta, "name", "namespace", "uid", "labels", "creationTimestamp",
+                "deletionTimestamp");
+        JsonNode annotations = item.path("metadata").path("annotations");
+        if (annotations.isObject()) {
+            com.fasterxml.jackson.databind.node.ObjectNode a = meta.putObject("annotations");
+            annotations.fields().forEachRemaining(e -> {
+                if (!e.getKey().equals("kubectl.kubernetes.io/last-applied-configuration")) {
+                    a.set(e.getKey(), e.getValue());
+                }
+            });
+        }
+        copy(item.path("spec"), out.putObject("spec"), "nodeName", "hostNetwork");
+        copy(item.path("status"), out.putObject("status"), "phase", "addresses", "conditions", "containerStatuses",
+                "podIPs", "podIP");
+        return out;
+    }
+
+    /** A Service's metadata (as for a Node) and its whole {@code spec}, which is small. */
+    private static JsonNode trimmedService(JsonNode item) {
+        com.fasterxml.jackson.databind.node.ObjectNode out = (com.fasterxml.jackson.databind.node.ObjectNode)
+                trimmed(item);
+        out.remove("status");
+        out.set("spec", item.path("spec"));
+        return out;
+    }
+
+    private static void copy(JsonNode from, com.fasterxml.jackson.databind.node.ObjectNode to, String... fields) {
+        for (String f : fields) {
+            JsonNode v = from.get(f);
+            if (v != null && !v.isNull()) {
+                to.set(f, v);
+            }
+        }
     }
 
     private static Node node(JsonNode item, String file, int line) {

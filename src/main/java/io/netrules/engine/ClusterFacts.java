@@ -41,6 +41,16 @@ final class ClusterFacts {
     private final List<Collected> markers = new ArrayList<>();
     private final InputStates states = new InputStates(null);
     private final Map<String, String> sources = new java.util.LinkedHashMap<>();
+    /** Objects kept for the plugin's cluster-facts hook; dropped once it has run. */
+    private List<io.netrules.capture.KubeObject> raw = new ArrayList<>();
+    /** The plugin's facts of one node (its session and the cluster session). */
+    private final Map<String, List<Object>> pluginNodeFacts = new java.util.TreeMap<>();
+    /** Producers of a node's facts, run when its session is built. */
+    private final List<java.util.function.Function<String, List<?>>> perNodeProducers = new ArrayList<>();
+    /** The plugin's facts for the cluster session only. */
+    private final List<Object> clusterOnly = new ArrayList<>();
+    /** The plugin's derived node inputs, by node: input to {collected?, file or reason}. */
+    private final Map<String, Map<String, String[]>> nodeInputStates = new HashMap<>();
     private Integer platformMajor;
     // Lookups by name, built on first use once reading is done: a node session asks for its own
     // Node and HostSubnet, and there can be 2000 of each (and tens of thousands of pods).
@@ -61,7 +71,7 @@ final class ClusterFacts {
             // short keeps the items before the cut, but counts as incomplete (its rules are not
             // evaluated either).
             List<Object> read = new ArrayList<>();
-            ClusterObjectReader reader = new ClusterObjectReader(read::add, warn, limits);
+            ClusterObjectReader reader = new ClusterObjectReader(read::add, warn, limits).keepingRawNodesAndPods();
             try {
                 reader.read(f.path(), f.display(), f.input());
             } catch (CaptureLimitException e) {
@@ -106,7 +116,169 @@ final class ClusterFacts {
                 facts.states.notCollectedReason(inputOf(nc.what()), nc.why());
             }
         }
+        facts.readClock(capture, warnings);
         return facts;
+    }
+
+    private static final java.util.regex.Pattern GO_TIME = java.util.regex.Pattern.compile(
+            "(\\d{4}-\\d\\d-\\d\\d) (\\d\\d:\\d\\d:\\d\\d)(\\.\\d+)? ([+-]\\d\\d)(\\d\\d)\\b.*");
+
+    /**
+     * The capture's clock: {@code capture.json collectedAt}, else the first line (the start) of a
+     * must-gather's {@code timestamp} file, as Go prints a time ({@code 2021-08-03 12:11:56.91501602
+     * +0200 CEST m=+1.65}). Input {@code capture-time}.
+     */
+    private void readClock(Capture capture, List<ParseWarning> warnings) {
+        String at = capture.metadata().collectedAt();
+        if (at != null) {
+            try {
+                add(new io.netrules.model.CaptureClock(java.time.OffsetDateTime.parse(at).toInstant(),
+                        Source.of("capture.json", 0, "collectedAt " + at)));
+                markCollected(ClusterInputs.CAPTURE_TIME, "capture.json");
+                return;
+            } catch (java.time.format.DateTimeParseException e) {
+                warnings.add(new ParseWarning("capture.json", 0, "collectedAt " + at + " is not an RFC 3339 time;"
+                        + " ignored"));
+            }
+        }
+        MustGather.MgFile stamp = capture.mustGather() == null ? null : capture.mustGather().topTimestamp();
+        if (stamp != null) {
+            try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(stamp.path())) {
+                String first = r.readLine();
+                java.util.regex.Matcher m = first == null ? null : GO_TIME.matcher(first.strip());
+                if (m != null && m.matches()) {
+                    String iso = m.group(1) + "T" + m.group(2) + (m.group(3) == null ? "" : m.group(3)) + m.group(4)
+                            + ":" + m.group(5);
+                    add(new io.netrules.model.CaptureClock(java.time.OffsetDateTime.parse(iso).toInstant(),
+                            Source.of(stamp.display(), 1, first.strip())));
+                    markCollected(ClusterInputs.CAPTURE_TIME, stamp.display());
+                    return;
+                }
+                warnings.add(new ParseWarning(stamp.display(), 1, "not a time as oc writes it; ignored"));
+            } catch (java.io.IOException | java.time.format.DateTimeParseException e) {
+                warnings.add(new ParseWarning(stamp.display(), 1, "cannot read the time: " + e.getMessage()));
+            }
+        }
+        states.notCollectedReason(ClusterInputs.CAPTURE_TIME, "capture.json has no collectedAt"
+                + (capture.mustGather() != null ? " and the must-gather no timestamp file" : ""));
+    }
+
+    /**
+     * Runs the detected plugin's cluster-facts hook ({@link NetworkPlugin#clusterFacts}) over
+     * the objects read, then drops them. Without a plugin they are only dropped.
+     */
+    void applyPlugin(String pluginId, Capture capture, List<ParseWarning> warnings) {
+        List<io.netrules.capture.KubeObject> objects = raw;
+        raw = List.of();
+        if (pluginId == null) {
+            return;
+        }
+        io.netrules.plugin.NetworkPlugin plugin = io.netrules.plugin.NetworkPlugins.byId(pluginId).orElse(null);
+        if (plugin == null) {
+            return;
+        }
+        Map<String, List<io.netrules.capture.KubeObject>> byInput = new HashMap<>();
+        objects.forEach(o -> byInput.computeIfAbsent(o.input(), k -> new ArrayList<>()).add(o));
+        io.netrules.plugin.ClusterObjects in = new io.netrules.plugin.ClusterObjects() {
+            @Override
+            public List<io.netrules.capture.KubeObject> objects(String input) {
+                return byInput.getOrDefault(input, List.of());
+            }
+
+            @Override
+            public <T> List<T> facts(Class<T> type) {
+                if (type == Pod.class) {
+                    return pods.stream().map(type::cast).toList();
+                }
+                return ofType(type);
+            }
+
+            @Override
+            public boolean collected(String input) {
+                return states.ok(input);
+            }
+
+            @Override
+            public String collectedFrom(String input) {
+                return states.ok(input) ? states.state(input).file() : null;
+            }
+
+            @Override
+            public String notCollectedReason(String input) {
+                return states.ok(input) ? null : states.state(input).reason();
+            }
+
+            @Override
+            public List<TextFile> mustGatherFiles(String relative) {
+                return capture.mustGather() == null ? List.of() : capture.mustGather().rootFiles(relative).stream()
+                        .map(f -> new TextFile(f.path(), f.display())).toList();
+            }
+
+            @Override
+            public boolean mustGather() {
+                return capture.mustGather() != null;
+            }
+        };
+        io.netrules.plugin.ClusterFactSink out = new io.netrules.plugin.ClusterFactSink() {
+            @Override
+            public void everySession(Object fact) {
+                shared.add(fact);
+            }
+
+            @Override
+            public void nodeSession(String node, Object fact) {
+                pluginNodeFacts.computeIfAbsent(node, k -> new ArrayList<>()).add(fact);
+            }
+
+            @Override
+            public void perNode(java.util.function.Function<String, List<?>> factsOfNode) {
+                perNodeProducers.add(factsOfNode);
+            }
+
+            @Override
+            public void clusterSession(Object fact) {
+                clusterOnly.add(fact);
+            }
+
+            @Override
+            public void collected(String input, String file) {
+                markCollected(input, file);
+            }
+
+            @Override
+            public void notCollected(String input, String why) {
+                states.notCollectedReason(input, why);
+            }
+
+            @Override
+            public void nodeCollected(String node, String input, String file) {
+                nodeInputStates.computeIfAbsent(node, k -> new HashMap<>()).put(input, new String[]{"collected",
+                        file});
+            }
+
+            @Override
+            public void nodeNotCollected(String node, String input, String why) {
+                nodeInputStates.computeIfAbsent(node, k -> new HashMap<>()).putIfAbsent(input, new String[]{null,
+                        why});
+            }
+
+            @Override
+            public void warning(ParseWarning warning) {
+                warnings.add(warning);
+            }
+        };
+        plugin.clusterFacts(in, out);
+    }
+
+    /** The plugin's derived node inputs of this node, into its session's input states. */
+    void nodeInputStates(String node, InputStates nodeStates) {
+        nodeInputStates.getOrDefault(node, Map.of()).forEach((input, st) -> {
+            if (st[0] != null) {
+                nodeStates.collected(input, st[1]);
+            } else {
+                nodeStates.notCollectedReason(input, st[1]);
+            }
+        });
     }
 
     /**
@@ -187,6 +359,10 @@ final class ClusterFacts {
     }
 
     private void add(Object fact) {
+        if (fact instanceof io.netrules.capture.KubeObject k) {
+            raw.add(k);
+            return;
+        }
         if (fact instanceof Pod p) {
             pods.add(p);
             if (p.nodeName() != null) {
@@ -224,6 +400,8 @@ final class ClusterFacts {
     void forNode(String node, Consumer<Object> sink) {
         shared.forEach(sink);
         podsByNode.getOrDefault(node, List.of()).forEach(sink);
+        pluginNodeFacts.getOrDefault(node, List.of()).forEach(sink);
+        perNodeProducers.forEach(p -> p.apply(node).forEach(sink));
         markers.forEach(sink);
     }
 
@@ -232,6 +410,8 @@ final class ClusterFacts {
         shared.forEach(sink);
         pods.forEach(sink);
         probes.forEach(sink);
+        pluginNodeFacts.values().forEach(l -> l.forEach(sink));
+        clusterOnly.forEach(sink);
         markers.forEach(sink);
     }
 

@@ -139,6 +139,7 @@ public final class Evaluator {
         List<ParseWarning> warnings = Collections.synchronizedList(new ArrayList<>(capture.warnings()));
         ClusterFacts cluster = ClusterFacts.read(capture, warnings);
         NetworkDetection network = NetworkDetection.detect(cluster, capture);
+        cluster.applyPlugin(network.plugin(), capture, warnings);
 
         TreeSet<String> nodeNames = new TreeSet<>(capture.nodes().keySet());
         nodeNames.addAll(cluster.nodeNames());
@@ -268,6 +269,7 @@ public final class Evaluator {
         Evaluator reader = new Evaluator(null, parallelism);
         List<ParseWarning> warnings = Collections.synchronizedList(new ArrayList<>(capture.warnings()));
         ClusterFacts cluster = ClusterFacts.read(capture, warnings);
+        cluster.applyPlugin(NetworkDetection.detect(cluster, capture).plugin(), capture, warnings);
         LongAdder facts = new LongAdder();
         LongAdder files = new LongAdder();
         Consumer<Object> count = fact -> {
@@ -344,6 +346,7 @@ public final class Evaluator {
             cluster.forNode(node, insert);
 
             InputStates states = new InputStates(cluster.states());
+            cluster.nodeInputStates(node, states);
             for (CaptureMetadata.NotCollected nc : capture.metadata().notCollected()) {
                 if (node.equals(nc.node()) && nc.what() != null) {
                     states.notCollectedReason(ClusterFacts.inputOf(nc.what()), nc.why());

@@ -92,7 +92,8 @@ public final class RuleBase {
 
     public static boolean knownInput(String input) {
         return FactSources.isNodeInput(input) || ClusterInputs.isClusterInput(input) || PRIMARY_INTERFACE.equals(input)
-                || CLUSTER_MTU.equals(input) || ClusterInputs.POD_LOGS.equals(input);
+                || CLUSTER_MTU.equals(input) || ClusterInputs.POD_LOGS.equals(input)
+                || io.netrules.plugin.NetworkPlugins.all().stream().anyMatch(p -> p.derivedNodeInputs().contains(input));
     }
 
     private static final Pattern SCOPE = Pattern.compile("@scope\\(\\s*\"?(\\w+)\"?\\s*\\)");

@@ -61,6 +61,37 @@ public interface NetworkPlugin {
      */
     List<String> layers();
 
+    /**
+     * The cluster-scope inputs this plugin derives from the cluster objects (e.g. a deployment
+     * mode), which rules may name in {@code @requires}; they are collected only through
+     * {@link #clusterFacts}.
+     */
+    default List<String> clusterInputs() {
+        return List.of();
+    }
+
+    /**
+     * The node-scope inputs this plugin derives from the cluster objects (e.g. a node's gateway
+     * mode from its annotation), set per node through {@link #clusterFacts}.
+     */
+    default List<String> derivedNodeInputs() {
+        return List.of();
+    }
+
+    /** What to name in a report for a missing input of {@link #clusterInputs} (its source), or null. */
+    default String clusterInputFile(String input) {
+        return null;
+    }
+
+    /**
+     * The plugin's cluster facts, run once per capture for the detected plugin only, after the
+     * cluster objects are read: the plugin maps the objects it needs ({@link ClusterObjects}) to
+     * its own records and derived facts, says which sessions get each one, and sets the inputs it
+     * derives ({@link ClusterFactSink}). The core maps no plugin's objects itself.
+     */
+    default void clusterFacts(ClusterObjects objects, ClusterFactSink sink) {
+    }
+
     /** The per-node part of the HTML traffic path, and where each layer's and rule's findings sit on it. */
     NodePath nodePath();
 }

@@ -114,9 +114,9 @@ class ClusterObjectReaderTest {
     @Test
     void objectsOfOtherKindsAreWarnedAboutAndSkipped(@TempDir Path tmp) throws Exception {
         Path f = tmp.resolve("nodes.json");
-        Files.writeString(f, "{\"items\": [{\"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"x\"}}]}");
+        Files.writeString(f, "{\"items\": [{\"kind\": \"Secret\", \"metadata\": {\"name\": \"x\"}}]}");
         assertEquals(0, reader.read(f, "cluster/nodes.json", "nodes"));
         assertEquals(1, warnings.size());
-        assertTrue(warnings.get(0).text().contains("ConfigMap"));
+        assertTrue(warnings.get(0).text().contains("Secret"));
     }
 }

@@ -73,19 +73,25 @@ public final class MustGather {
      * not collected: an application's service missing from them is no evidence.
      */
     public static final Set<String> PARTIAL_KINDS = Set.of(ClusterInputs.PODS, ClusterInputs.SERVICES,
-            ClusterInputs.ENDPOINTS, ClusterInputs.ROUTES, ClusterInputs.NETNAMESPACES);
+            ClusterInputs.ENDPOINTS, ClusterInputs.ROUTES, ClusterInputs.NETNAMESPACES, ClusterInputs.ENDPOINTSLICES,
+            ClusterInputs.EVENTS, ClusterInputs.EGRESSFIREWALLS);
+
+    /** The namespaces whose ConfigMaps are read: those holding the ConfigMaps a plugin reads. */
+    private static final Set<String> CONFIGMAP_NAMESPACES = Set.of("kube-system", "openshift-ovn-kubernetes");
 
     /** Why a kind is not collected from this must-gather, and what to add to the capture. */
     public String notCollectedReason(String kind) {
         String add = "; add `" + command(kind) + "` to the capture as cluster/" + kind + (kind.equals(
                 ClusterInputs.PODS) || kind.equals(ClusterInputs.SERVICES) || kind.equals(ClusterInputs.ENDPOINTS)
-                || kind.equals(ClusterInputs.ROUTES) ? ".json" : ".yaml");
+                || kind.equals(ClusterInputs.ROUTES) || kind.equals(ClusterInputs.ENDPOINTSLICES)
+                || kind.equals(ClusterInputs.EVENTS) || kind.equals(ClusterInputs.EGRESSFIREWALLS) ? ".json" : ".yaml");
         return switch (kind) {
             case ClusterInputs.HOSTSUBNETS -> "not in this must-gather (a default must-gather of OpenShift 4.2 to 4.12"
                     + " has no HostSubnets)" + add;
             case ClusterInputs.NETNAMESPACES -> "not in a default must-gather (at most the few NetNamespaces the"
                     + " network operator creates)" + add;
-            case ClusterInputs.PODS, ClusterInputs.SERVICES, ClusterInputs.ENDPOINTS, ClusterInputs.ROUTES -> {
+            case ClusterInputs.PODS, ClusterInputs.SERVICES, ClusterInputs.ENDPOINTS, ClusterInputs.ROUTES,
+                    ClusterInputs.ENDPOINTSLICES, ClusterInputs.EVENTS, ClusterInputs.EGRESSFIREWALLS -> {
                 Set<String> not = notInspectedNamespaces();
                 String folders = not.isEmpty() ? "" : "; namespace folders without their namespace file were not"
                         + " inspected: " + String.join(", ", not.stream().limit(5).toList())
@@ -101,8 +107,11 @@ public final class MustGather {
     /** The command that lists a kind, for the user to add to a capture. */
     private static String command(String kind) {
         return switch (kind) {
-            case ClusterInputs.PODS, ClusterInputs.SERVICES, ClusterInputs.ENDPOINTS, ClusterInputs.ROUTES ->
+            case ClusterInputs.PODS, ClusterInputs.SERVICES, ClusterInputs.ENDPOINTS, ClusterInputs.ROUTES,
+                    ClusterInputs.ENDPOINTSLICES, ClusterInputs.EVENTS, ClusterInputs.EGRESSFIREWALLS ->
                     "oc get " + kind + " -A -o json";
+            case ClusterInputs.PODNETWORKCONNECTIVITYCHECKS, ClusterInputs.CONFIGMAPS, ClusterInputs.CLUSTEROPERATORS ->
+                    ClusterInputs.command(kind).replace("-o json", "-o yaml");
             case ClusterInputs.NETWORKCONFIGS -> "oc get networks.config.openshift.io -o yaml";
             case ClusterInputs.NETWORKOPERATORS -> "oc get networks.operator.openshift.io -o yaml";
             default -> "oc get " + kind + " -o yaml";
@@ -211,6 +220,41 @@ public final class MustGather {
         return not;
     }
 
+    /**
+     * A file at a path relative to an image folder ({@code network_logs/leader_ovnnb_status}), in
+     * every root that has it, with how evidence names it.
+     */
+    public List<MgFile> rootFiles(String relative) {
+        List<MgFile> out = new ArrayList<>();
+        for (Root r : roots) {
+            Path p = r.dir().resolve(relative);
+            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                out.add(new MgFile(p, r.display() + relative, true));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The {@code timestamp} file {@code oc adm must-gather} writes at its top (start and end of
+     * the gathering, one line each), next to the image folders; else null.
+     */
+    public MgFile topTimestamp() {
+        for (Root r : roots) {
+            Path top = r.dir().getParent();
+            if (top == null || r.display().isEmpty()) {
+                // The image folder is the capture's root: its parent is not the capture's.
+                continue;
+            }
+            Path p = top.resolve("timestamp");
+            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                String d = r.display().substring(0, r.display().lastIndexOf('/', r.display().length() - 2) + 1);
+                return new MgFile(p, d + "timestamp", true);
+            }
+        }
+        return null;
+    }
+
     /** Whether the must-gather has files of this kind. */
     public boolean has(String kind) {
         return !files.getOrDefault(kind, List.of()).isEmpty();
@@ -236,6 +280,18 @@ public final class MustGather {
         clusterScoped(csr, csrDisplay, "config.openshift.io", "clusterversions", ClusterInputs.CLUSTERVERSIONS, budget);
         clusterScoped(csr, csrDisplay, "config.openshift.io", "networks", ClusterInputs.NETWORKCONFIGS, budget);
         clusterScoped(csr, csrDisplay, "operator.openshift.io", "networks", ClusterInputs.NETWORKOPERATORS, budget);
+        clusterScoped(csr, csrDisplay, "config.openshift.io", "clusteroperators", ClusterInputs.CLUSTEROPERATORS,
+                budget);
+        clusterScoped(csr, csrDisplay, "k8s.ovn.org", "egressips", ClusterInputs.EGRESSIPS, budget);
+        clusterScoped(csr, csrDisplay, "cloud.network.openshift.io", "cloudprivateipconfigs",
+                ClusterInputs.CLOUDPRIVATEIPCONFIGS, budget);
+        // gather_network_logs_basics (4.11+): `oc get podnetworkconnectivitychecks -n
+        // openshift-network-diagnostics -o yaml`, a List.
+        Path pnc = root.dir().resolve("pod_network_connectivity_check").resolve("podnetworkconnectivitychecks.yaml");
+        if (Files.isRegularFile(pnc, LinkOption.NOFOLLOW_LINKS)) {
+            add(ClusterInputs.PODNETWORKCONNECTIVITYCHECKS, pnc, root.display()
+                    + "pod_network_connectivity_check/podnetworkconnectivitychecks.yaml", false);
+        }
 
         Path nsDir = root.dir().resolve("namespaces");
         if (!Files.isDirectory(nsDir, LinkOption.NOFOLLOW_LINKS)) {
@@ -271,6 +327,12 @@ public final class MustGather {
             namespaced(ns, d, "core", "services", ClusterInputs.SERVICES, budget);
             namespaced(ns, d, "core", "endpoints", ClusterInputs.ENDPOINTS, budget);
             namespaced(ns, d, "route.openshift.io", "routes", ClusterInputs.ROUTES, budget);
+            namespaced(ns, d, "discovery.k8s.io", "endpointslices", ClusterInputs.ENDPOINTSLICES, budget);
+            namespaced(ns, d, "core", "events", ClusterInputs.EVENTS, budget);
+            namespaced(ns, d, "k8s.ovn.org", "egressfirewalls", ClusterInputs.EGRESSFIREWALLS, budget);
+            if (CONFIGMAP_NAMESPACES.contains(name)) {
+                namespaced(ns, d, "core", "configmaps", ClusterInputs.CONFIGMAPS, budget);
+            }
         }
     }
 
@@ -390,7 +452,8 @@ public final class MustGather {
             }
             List<Object> read = new ArrayList<>();
             List<ParseWarning> fileWarnings = new ArrayList<>();
-            ClusterObjectReader reader = new ClusterObjectReader(read::add, fileWarnings::add, limits);
+            ClusterObjectReader reader = new ClusterObjectReader(read::add, fileWarnings::add, limits)
+                    .keepingRawNodesAndPods();
             try {
                 reader.read(f.path(), f.display(), kind);
             } catch (CaptureLimitException e) {
@@ -516,6 +579,9 @@ public final class MustGather {
 
     /** The identity of an object for de-duplication across files: kind, namespace and name. */
     private static String key(Object o) {
+        if (o instanceof io.netrules.capture.KubeObject k) {
+            return "raw/" + k.input() + "/" + k.namespace() + "/" + k.name();
+        }
         if (o instanceof Pod p) {
             return "pod/" + p.namespace() + "/" + p.name();
         }

@@ -1,6 +1,8 @@
 package io.netrules.plugins.ovnkubernetes;
 
 import io.netrules.capture.FactSource;
+import io.netrules.plugin.ClusterFactSink;
+import io.netrules.plugin.ClusterObjects;
 import io.netrules.plugin.NetworkPlugin;
 import io.netrules.plugin.NodeExtras;
 import io.netrules.plugin.PluginCapture;
@@ -11,6 +13,7 @@ import io.netrules.plugins.ovnkubernetes.parse.OvsInterfaceParser;
 import io.netrules.plugins.ovnkubernetes.parse.OvsOpenVswitchParser;
 import io.netrules.plugins.ovnkubernetes.parse.XfrmStateParser;
 import io.netrules.plugins.ovnkubernetes.wire.OvnNodeData;
+import io.netrules.plugins.ovnkubernetes.cluster.OvnClusterFacts;
 import io.netrules.plugin.NodePath;
 
 import java.util.List;
@@ -83,6 +86,36 @@ public final class OvnKubernetesPlugin implements NetworkPlugin {
             FactSource.command(NORTHD_STATUS, "ovn-appctl -t ovn-northd status", NorthdStatusParser::new),
             FactSource.command(OVNCTL_CONN, "ovn-appctl -t ovn-controller connection-status",
                     OvnControllerConnectionParser::new));
+
+    @Override
+    public List<String> clusterInputs() {
+        return List.of(OvnClusterFacts.INSTALL_CONFIG, OvnClusterFacts.OVNKUBE_CONFIG, OvnClusterFacts.RAFT_STATUS,
+                OvnClusterFacts.OVN_PODS, OvnClusterFacts.DEPLOYMENT_MODE);
+    }
+
+    @Override
+    public List<String> derivedNodeInputs() {
+        return List.of(OvnClusterFacts.GATEWAY_MODE);
+    }
+
+    @Override
+    public String clusterInputFile(String input) {
+        return switch (input) {
+            case OvnClusterFacts.INSTALL_CONFIG -> "ConfigMap kube-system/cluster-config-v1 (cluster/configmaps.json)";
+            case OvnClusterFacts.OVNKUBE_CONFIG -> "ConfigMap openshift-ovn-kubernetes/ovnkube-config"
+                    + " (cluster/configmaps.json)";
+            case OvnClusterFacts.RAFT_STATUS -> "network_logs/leader_ovnnb_status, leader_ovnsb_status";
+            case OvnClusterFacts.OVN_PODS -> "pods of openshift-ovn-kubernetes (cluster/pods.json)";
+            case OvnClusterFacts.DEPLOYMENT_MODE -> "k8s.ovn.org/zone-name of the nodes (cluster/nodes.json)";
+            default -> null;
+        };
+    }
+
+    /** Nodes', pods', services' and the other cluster objects' OVN facts ({@link OvnClusterFacts}). */
+    @Override
+    public void clusterFacts(ClusterObjects objects, ClusterFactSink sink) {
+        OvnClusterFacts.derive(objects, sink);
+    }
 
     @Override
     public List<FactSource> nodeFactSources() {

@@ -1,0 +1,81 @@
+package io.netrules.plugins.ovnkubernetes.cluster;
+
+import io.netrules.model.ParseWarning;
+import io.netrules.model.Source;
+import io.netrules.plugin.ClusterFactSink;
+import io.netrules.plugin.ClusterObjects;
+import io.netrules.plugins.ovnkubernetes.model.OvnDb;
+import io.netrules.plugins.ovnkubernetes.model.RaftStatus;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * Input {@code raft-status}: the text of {@code ovn-appctl -t /var/run/ovn/ovn{nb,sb}_db.ctl
+ * cluster/status OVN_Northbound|OVN_Southbound} as a must-gather keeps the leader's
+ * ({@code network_logs/leader_ovnnb_status}, {@code leader_ovnsb_status}; legacy mode, 4.10+):
+ * {@code Name:}, {@code Server ID:}, {@code Status:}, {@code Role:} lines, one RaftStatus per file.
+ */
+final class RaftStatusReader {
+    static final List<String> FILES = List.of("network_logs/leader_ovnnb_status", "network_logs/leader_ovnsb_status");
+
+    private RaftStatusReader() {
+    }
+
+    static void read(ClusterObjects in, ClusterFactSink out) {
+        String firstFile = null;
+        for (String rel : FILES) {
+            for (ClusterObjects.TextFile f : in.mustGatherFiles(rel)) {
+                RaftStatus s = parse(f, out);
+                if (s != null) {
+                    out.clusterSession(s);
+                    if (firstFile == null) {
+                        firstFile = f.display();
+                    }
+                }
+            }
+        }
+        if (firstFile != null) {
+            out.collected(OvnClusterFacts.RAFT_STATUS, firstFile);
+        } else {
+            out.notCollected(OvnClusterFacts.RAFT_STATUS, "no raft cluster/status (must-gather "
+                    + "network_logs/leader_ovn{nb,sb}_status, legacy mode)");
+        }
+    }
+
+    static RaftStatus parse(ClusterObjects.TextFile f, ClusterFactSink out) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(f.path());
+        } catch (IOException e) {
+            out.warning(new ParseWarning(f.display(), 0, "cannot read: " + e.getMessage()));
+            return null;
+        }
+        OvnDb db = null;
+        String server = null;
+        String role = null;
+        String status = null;
+        int roleLine = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.startsWith("Name: ")) {
+                String name = l.substring(6).strip();
+                db = name.equals("OVN_Northbound") ? OvnDb.NB : name.equals("OVN_Southbound") ? OvnDb.SB : null;
+            } else if (l.startsWith("Server ID: ")) {
+                server = l.substring(11).strip().split(" ")[0];
+            } else if (l.startsWith("Role: ")) {
+                role = l.substring(6).strip();
+                roleLine = i + 1;
+            } else if (l.startsWith("Status: ")) {
+                status = l.substring(8).strip();
+            }
+        }
+        if (db == null || role == null) {
+            out.warning(new ParseWarning(f.display(), 1, "not the output of cluster/status OVN_Northbound or"
+                    + " OVN_Southbound (no Name: or Role: line); ignored"));
+            return null;
+        }
+        return new RaftStatus(db, server, role, status, Source.of(f.display(), roleLine, lines.get(roleLine - 1)));
+    }
+}
