@@ -59,6 +59,28 @@ public final class MtuChecks {
         return null;
     }
 
+    /**
+     * From ovnkube-controller's refusal ({@code MTU (<mtu>) ... too small for specified overlay MTU
+     * (<overlay>)}, overlay = cluster MTU + header): the largest cluster MTU the interface carries,
+     * {@code mtu - (overlay - clusterMtu)}; {@code unknown} without the cluster MTU.
+     */
+    public static String maxClusterMtuFromLog(int mtu, int overlayMtu, java.util.Collection<?> clusterConfigs) {
+        Integer cluster = clusterMtu(clusterConfigs);
+        return cluster == null ? "unknown" : String.valueOf(mtu - (overlayMtu - cluster));
+    }
+
+    /** The cluster MTU of the first OvnClusterConfig that has one, or null. */
+    public static Integer clusterMtu(java.util.Collection<?> clusterConfigs) {
+        if (clusterConfigs != null) {
+            for (Object o : clusterConfigs) {
+                if (o instanceof io.netrules.plugins.ovnkubernetes.model.OvnClusterConfig c && c.clusterMtu() != null) {
+                    return c.clusterMtu();
+                }
+            }
+        }
+        return null;
+    }
+
     /** The documented overhead: 100 bytes, plus 46 with IPsec {@code Full}. */
     public static int documentedOverhead(String ipsecMode) {
         return DOCUMENTED + (ipsecFull(ipsecMode) ? IPSEC : 0);

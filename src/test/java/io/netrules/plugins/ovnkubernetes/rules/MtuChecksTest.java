@@ -35,4 +35,13 @@ class MtuChecksTest {
         assertEquals("58 (Geneve over IPv4)", MtuChecks.overheadText(net("10.128.0.0/14"), null));
         assertEquals("124 (Geneve over IPv6 + IPsec 46)", MtuChecks.overheadTextOf(List.of(net("fd01::/48")), "Full"));
     }
+
+    @Test
+    void largestClusterMtuFromOvnkubesRefusal() {
+        var cfg = new io.netrules.plugins.ovnkubernetes.model.OvnClusterConfig(1400, 6081, null, false, null, null, null,
+                null, false, false, List.of(), null, new Source("cluster/networkoperators.json", 1, "x"));
+        assertEquals("1392", MtuChecks.maxClusterMtuFromLog(1450, 1458, List.of(cfg)));
+        assertEquals("unknown", MtuChecks.maxClusterMtuFromLog(1450, 1458, List.of()));
+        assertEquals(1400, MtuChecks.clusterMtu(List.of("not a config", cfg)));
+    }
 }
