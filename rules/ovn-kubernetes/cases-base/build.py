@@ -15,6 +15,7 @@ nodes, pods and services, so that every record agrees with every other.
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -271,6 +272,188 @@ def chain(cmds):
     return out
 
 
+UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def stable_uuids(dump_text, salt):
+    """Row UUID -> a UUID derived from the row's content, so that a rebuild gives the same
+    files (ovsdb-server draws row UUIDs at random; cases that patch a reference rely on them).
+    A row's key is its table and its columns, each reference replaced by the key of the row it
+    names, and the keys of the rows that name it (four rounds deep; a UUID inside a string, e.g.
+    SB external_ids naming an NB row, is blanked)."""
+    rows = {}
+    for line in dump_text.splitlines():
+        t = json.loads(line)
+        table = t["caption"][:-len(" table")]
+        heads = t["headings"]
+        for row in t["data"]:
+            rows[row[0][1]] = (table, [c for hd, c in zip(heads[1:], row[1:]) if hd != "tunnel_key"])
+
+    def keyed(cell, keys):
+        if isinstance(cell, list):
+            if len(cell) == 2 and cell[0] == "uuid":
+                return ["ref", keys.get(cell[1], "")]
+            inner = [keyed(c, keys) for c in cell]
+            if len(cell) == 2 and cell[0] == "set":
+                inner = ["set", sorted(inner[1], key=json.dumps)]
+            return inner
+        if isinstance(cell, str):
+            return UUID_RE.sub("", cell)
+        return cell
+
+    parents = {}
+    for u, (table, cols) in rows.items():
+        for child in UUID_RE.findall(json.dumps(cols)):
+            parents.setdefault(child, []).append(u)
+    keys = {}
+    for _ in range(4):
+        # a row also takes the keys of the rows that name it: identical rows of two routers
+        # (their default routes) are told apart by their router
+        keys = {u: hashlib.sha256(json.dumps([table, keyed(cols, keys),
+                                              sorted(keys.get(p, "") for p in parents.get(u, []))]).encode()).hexdigest()
+                for u, (table, cols) in rows.items()}
+    mapping, counts = {}, {}
+    for u in rows:
+        n = counts.get(keys[u], 0)
+        counts[keys[u]] = n + 1
+        mapping[u] = str(uuid.uuid5(uuid.NAMESPACE_URL, "netrules-ovnbase/%s/%s/%d" % (salt, keys[u], n)))
+    return mapping
+
+
+def remap(text, mapping):
+    return UUID_RE.sub(lambda mo: mapping.get(mo.group(0), mo.group(0)), text)
+
+
+def sorted_sets(cell):
+    """Sets of references in the order ovsdb prints them (by UUID), after a remap."""
+    if isinstance(cell, list):
+        if len(cell) == 2 and cell[0] == "set":
+            members = [sorted_sets(c) for c in cell[1]]
+            if members and all(isinstance(c, list) and c[:1] == ["uuid"] for c in members):
+                members.sort(key=lambda c: c[1])
+            return ["set", members]
+        return [sorted_sets(c) for c in cell]
+    return cell
+
+
+def dump_lines(text, fn):
+    """Applies fn(table, headings, rows) -> rows to each table of an `ovsdb-client -f json dump`,
+    keeping its compact JSON form."""
+    out = []
+    for line in text.splitlines():
+        t = json.loads(line)
+        t["data"] = fn(t["caption"][:-len(" table")], t["headings"], t["data"])
+        out.append(json.dumps(t, separators=(",", ":")))
+    return "\n".join(out) + "\n"
+
+
+def stable_tunnel_keys(sb_text):
+    """northd hands out datapath and port tunnel keys in hash order: give the ones nobody
+    requested in name order instead (requested keys, e.g. the transit switch's, stay)."""
+    def requested(row, heads, column):
+        opts = dict(row[heads.index(column)][1])
+        return opts.get("requested-tnl-key")
+
+    dps = {}
+    def datapaths(table, heads, rows):
+        if table != "Datapath_Binding":
+            return rows
+        name_of = lambda r: dict(r[heads.index("external_ids")][1]).get("name", "")
+        tk = heads.index("tunnel_key")
+        fixed = {r[tk] for r in rows if name_of(r) == "transit_switch"}
+        nxt = 1
+        for r in sorted(rows, key=name_of):
+            if name_of(r) == "transit_switch":
+                continue
+            while nxt in fixed:
+                nxt += 1
+            r[tk] = nxt
+            nxt += 1
+        return rows
+    sb_text = dump_lines(sb_text, datapaths)
+
+    def ports(table, heads, rows):
+        if table != "Port_Binding":
+            return rows
+        tk, dp, lp = heads.index("tunnel_key"), heads.index("datapath"), heads.index("logical_port")
+        by_dp = {}
+        for r in rows:
+            by_dp.setdefault(r[dp][1], []).append(r)
+        for group in by_dp.values():
+            fixed = {int(requested(r, heads, "options")) for r in group if requested(r, heads, "options")}
+            nxt = 1
+            for r in sorted(group, key=lambda r: r[lp]):
+                if requested(r, heads, "options"):
+                    continue
+                while nxt in fixed:
+                    nxt += 1
+                r[tk] = nxt
+                nxt += 1
+        return rows
+    return dump_lines(sb_text, ports)
+
+
+def row_order(row):
+    """ovsdb-client dump sorts a table's rows by their columns after _uuid."""
+    def cell(c):
+        if isinstance(c, bool):
+            return (0, str(c))
+        if isinstance(c, (int, float)):
+            return (1, "%020.6f" % c)
+        if isinstance(c, str):
+            return (2, c)
+        return (3, json.dumps(c))
+    return [cell(c) for c in row[1:]] + [(4, row[0][1])]    # identical rows: by their UUID
+
+
+def finish_dump(text, mapping):
+    return dump_lines(remap(text, mapping),
+                      lambda table, heads, rows: sorted((sorted_sets(r) for r in rows), key=row_order))
+
+
+def sort_records(text):
+    """`ovs-vsctl list` prints records in hash order: sort them by their (stable) _uuid."""
+    records = [r for r in text.strip("\n").split("\n\n") if r]
+    records.sort(key=lambda r: r.split("\n", 1)[0])
+    out = "\n\n".join(records) + "\n"
+    return re.sub(r"\[((?:[0-9a-f-]{36}, )+[0-9a-f-]{36})\]",
+                  lambda mo: "[" + ", ".join(sorted(mo.group(1).split(", "))) + "]", out)
+
+
+def sort_show(text, order):
+    """`ovs-vsctl show` prints bridges and ports in UUID order: reorder them by their stable
+    UUIDs (`order`: bridge or port name -> UUID)."""
+    lines = text.rstrip("\n").split("\n")
+    head, rest = lines[0], lines[1:]
+    tail = [l for l in rest if l.startswith("    ovs_version")]
+    rest = [l for l in rest if not l.startswith("    ovs_version")]
+
+    def blocks(ls, indent):
+        out, cur = [], None
+        for l in ls:
+            if len(l) - len(l.lstrip(" ")) == indent:
+                cur = [l]
+                out.append(cur)
+            else:
+                cur.append(l)
+        return out
+
+    def key(block):
+        name = block[0].split()[1].strip('"')
+        return order.get(name, name)
+
+    result = [head]
+    for bridge in sorted(blocks(rest, 4), key=key):
+        children = bridge[1:]
+        attrs = [l for l in children if not l.startswith("        Port ") and len(l) - len(l.lstrip(" ")) == 8
+                 and not l.startswith("            ")]
+        port_lines = children[len(attrs):]
+        result += [bridge[0]] + attrs
+        for port in sorted(blocks(port_lines, 8), key=key):
+            result += port
+    return "\n".join(result + tail) + "\n"
+
+
 # ---------------------------------------------------------------- NB
 def lsp_router(switch, port, router_port, addresses="router", extra_options=()):
     return [["lsp-add", switch, port], ["lsp-set-type", port, "router"], ["lsp-set-addresses", port, addresses],
@@ -516,6 +699,11 @@ def build_zone(servers, m, name, nb_nodes, local_nodes, remote_nodes):
     sbctl(sb, "--all", "destroy", "Logical_Flow")
     nb_text = run(["ovsdb-client", "-f", "json", "dump", nb, "OVN_Northbound"])
     sb_text = run(["ovsdb-client", "-f", "json", "dump", sb, "OVN_Southbound"])
+    nb_map = stable_uuids(nb_text, "%s/%s/nb" % (m.name, tag))
+    sb_text = stable_tunnel_keys(sb_text)
+    sb_map = stable_uuids(sb_text, "%s/%s/sb" % (m.name, tag))
+    nb_text = finish_dump(nb_text, nb_map)
+    sb_text = finish_dump(sb_text, dict(nb_map, **sb_map))    # SB external_ids name NB rows
     return nb_text, sb_text, status
 
 
@@ -593,8 +781,13 @@ def ovs_node(servers, m, node):
     for p in m.network_pods(node):
         ofport[p.veth] = nxt
         nxt += 1
+    ifindex = {"ens3": 2, "br-ex": 4, "br-int": 5, "ovn-k8s-mp0": 7}
+    for k, p in enumerate(m.network_pods(node)):
+        ifindex[p.veth] = 8 + k
     for n in names:
         row = {"ofport": ofport[n], "admin_state": "up", "link_state": "up"}
+        if n in ifindex:
+            row["ifindex"] = ifindex[n]
         if n == "ens3" or n == "br-ex":
             row.update({"mtu": NIC_MTU, "mac_in_use": node.mac})
         elif n == "ovn-k8s-mp0":
@@ -609,13 +802,34 @@ def ovs_node(servers, m, node):
             row.update({"mtu": MTU, "mac_in_use": veth_mac(n)})
         ops.append({"op": "update", "table": "Interface", "where": [["name", "==", n]], "row": row})
     run(["ovsdb-client", "transact", db, json.dumps(["Open_vSwitch"] + ops)])
+    conf = run(["ovsdb-client", "-f", "json", "dump", db, "Open_vSwitch"])
+    mapping = stable_uuids(conf, "%s/%s/ovs" % (m.name, node.name))
+    order = {}
+    for line in conf.splitlines():
+        t = json.loads(line)
+        if t["caption"] in ("Bridge table", "Port table"):
+            for row in t["data"]:
+                order[row[t["headings"].index("name")]] = mapping[row[0][1]]
     views = {}
     for name, args in (("ovs-vsctl_-t_5_show", ["show"]),
                        ("ovs-vsctl_-t_5_list_Open_vSwitch", ["list", "Open_vSwitch"]),
                        ("ovs-vsctl_-t_5_list_interface", ["list", "interface"]),
                        ("ovs-vsctl_-t_5_list-br", ["list-br"])):
-        views[name] = run(["ovs-vsctl", "--db=" + db, "-t", "5"] + args)
+        text = remap(run(["ovs-vsctl", "--db=" + db, "-t", "5"] + args), mapping)
+        if args[0] == "list":
+            text = sort_records(text)
+        elif args[0] == "show":
+            text = sort_show(text, order)
+        views[name] = text
     return views
+
+
+def eui64(mac):
+    """The link-local IPv6 address the kernel derives from a MAC."""
+    b = [int(x, 16) for x in mac.split(":")]
+    b = [b[0] ^ 2] + b[1:3] + [0xff, 0xfe] + b[3:]
+    groups = ["%x" % (b[i] << 8 | b[i + 1]) for i in range(0, 8, 2)]
+    return "fe80::" + ":".join(groups)
 
 
 def veth_mac(name):
@@ -626,11 +840,12 @@ def veth_mac(name):
 # ---------------------------------------------------------------- kernel views (node)
 def links(m, node):
     """(name, flags, mtu, qdisc-and-rest, mac, kind lines, addresses) as ip -d prints them."""
-    q = "numtxqueues 1 numrxqueues 1 gso_max_size 65536 gso_max_segs 65535 tso_max_size 65536 tso_max_segs 65535 gro_max_size 65536 "
+    q = "addrgenmode eui64 numtxqueues 1 numrxqueues 1 gso_max_size 65536 gso_max_segs 65535 tso_max_size 65536 tso_max_segs 65535 gro_max_size 65536 "
     br_int_mac = "be:%s" % ":".join(h("brint" + node.name)[i:i + 2] for i in range(0, 10, 2))
     out = [
-        ("lo", "<LOOPBACK,UP,LOWER_UP>", 65536, "qdisc noqueue state UNKNOWN", "link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00 promiscuity 0  allmulti 0 minmtu 0 maxmtu 0 ",
-         [q], [("inet 127.0.0.1/8 scope host lo", "forever"), ("inet6 ::1/128 scope host ", "forever")], "qlen 1000"),
+        ("lo", "<LOOPBACK,UP,LOWER_UP>", 65536, "qdisc noqueue state UNKNOWN", "link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00 promiscuity 0  allmulti 0 minmtu 0 maxmtu 0 "
+         + q,
+         [], [("inet 127.0.0.1/8 scope host lo", "forever"), ("inet6 ::1/128 scope host ", "forever")], "qlen 1000"),
         ("ens3", "<BROADCAST,MULTICAST,UP,LOWER_UP>", NIC_MTU, "qdisc fq_codel master ovs-system state UP",
          "link/ether %s brd ff:ff:ff:ff:ff:ff promiscuity 1  allmulti 0 minmtu 68 maxmtu 65535 " % node.mac,
          ["openvswitch_slave " + q], [], "qlen 1000"),
@@ -642,7 +857,7 @@ def links(m, node):
          ["openvswitch " + q],
          [("inet %s/24 brd 192.168.126.255 scope global dynamic noprefixroute br-ex" % node.ip, "3146sec"),
           ("inet %s/29 brd 169.254.169.7 scope global br-ex" % MASQ_HOST, "forever"),
-          ("inet6 fe80::5054:ff:fe7e:%x%02x/64 scope link noprefixroute " % (0x10 + node.i, 0x51 + node.i), "forever")],
+          ("inet6 %s/64 scope link noprefixroute " % eui64(node.mac), "forever")],
          "qlen 1000"),
         ("br-int", "<BROADCAST,MULTICAST>", MTU, "qdisc noop state DOWN",
          "link/ether %s brd ff:ff:ff:ff:ff:ff promiscuity 1  allmulti 0 minmtu 68 maxmtu 65535 " % br_int_mac,
@@ -650,19 +865,19 @@ def links(m, node):
         ("genev_sys_6081", "<BROADCAST,MULTICAST,UP,LOWER_UP>", 65000, "qdisc noqueue master ovs-system state UNKNOWN",
          "link/ether %s brd ff:ff:ff:ff:ff:ff promiscuity 1  allmulti 0 minmtu 68 maxmtu 65465 " % veth_mac("genev" + node.name),
          ["geneve external id 0 ttl auto dstport 6081 udp6zerocsumrx ", "openvswitch_slave " + q],
-         [("inet6 fe80::%s/64 scope link " % h("genev6" + node.name, 4), "forever")], "qlen 1000"),
+         [("inet6 %s/64 scope link " % eui64(veth_mac("genev" + node.name)), "forever")], "qlen 1000"),
         ("ovn-k8s-mp0", "<BROADCAST,MULTICAST,UP,LOWER_UP>", MTU, "qdisc noqueue state UNKNOWN",
          "link/ether %s brd ff:ff:ff:ff:ff:ff promiscuity 1  allmulti 0 minmtu 68 maxmtu 65535 " % node.mp_mac,
          ["openvswitch " + q],
          [("inet %s/23 brd %s.1.255 scope global ovn-k8s-mp0" % (node.mp_ip, node.subnet_base.rsplit(".", 1)[0]), "forever"),
-          ("inet6 fe80::858:aff:fe%02x:2/64 scope link " % (128 + node.i), "forever")], "qlen 1000"),
+          ("inet6 %s/64 scope link " % eui64(node.mp_mac), "forever")], "qlen 1000"),
     ]
     for k, p in enumerate(m.network_pods(node)):
         out.append(("%s@if2" % p.veth, "<BROADCAST,MULTICAST,UP,LOWER_UP>", MTU, "qdisc noqueue master ovs-system state UP",
                     "link/ether %s brd ff:ff:ff:ff:ff:ff link-netns %s promiscuity 1  allmulti 0 minmtu 68 maxmtu 65535 "
                     % (veth_mac(p.veth), uid("netns/" + p.sandbox)),
                     ["veth ", "openvswitch_slave " + q.replace("numtxqueues 1 numrxqueues 1", "numtxqueues 2 numrxqueues 2")],
-                    [("inet6 fe80::%s:%s/64 scope link " % (h("v6" + p.veth, 4), h("v6b" + p.veth, 4)), "forever")], ""))
+                    [("inet6 %s/64 scope link " % eui64(veth_mac(p.veth)), "forever")], ""))
     return out
 
 
