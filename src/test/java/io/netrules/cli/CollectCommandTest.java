@@ -27,7 +27,7 @@ class CollectCommandTest {
                 "--cluster-facts", SAMPLE.resolve("cluster/hostsubnets.json").toString(),
                 "--host-root", fake.hostRoot.toString(), "--path-prefix", fake.path(), "--timeout", "10s");
         assertEquals(ExitCodes.OK, r.status(), r.err());
-        assertTrue(r.out().startsWith("node node-1: 18 files in "), r.out());
+        assertTrue(r.out().startsWith("node node-1: 21 files in "), r.out());
         assertTrue(r.out().contains(", 0 not collected"), r.out());
         assertFalse(r.err().contains("ip -d address"), "no progress lines without --verbose:\n" + r.err());
         assertTrue(Files.isRegularFile(out.resolve("nodes/node-1/ovs-ofctl_-O_OpenFlow13_dump-flows_br0")));

@@ -84,6 +84,9 @@ class NodeCollectorTest {
         NodeFolder folder = capture.nodes().get("node-1");
         Set<String> readable = new TreeSet<>();
         FactSources.all().stream().filter(s -> s.parser() != null).forEach(s -> readable.addAll(s.inputs()));
+        // Inputs the host collector never runs (docs/collector.md says why) are not there.
+        readable.removeIf(input -> FactSources.forInput(input).stream()
+                .allMatch(s -> s.collect() == FactSource.Collect.NO));
         assertEquals(readable, new TreeSet<>(folder.inputs().keySet()));
         for (var e : folder.files().entrySet()) {
             NodeFolder.InputFile f = e.getKey();
@@ -93,7 +96,8 @@ class NodeCollectorTest {
             }
             assertNull(c.ctx.toolError(), f.display());
             assertEquals(List.of(), c.warnings, f.display());
-            assertTrue(c.ctx.factCount() > 0, f.display() + " gave no fact");
+            // An openshift-sdn node's ip -d link has no Geneve device, the only fact that input gives.
+            assertTrue(c.ctx.factCount() > 0 || e.getValue().equals(List.of("ip-link")), f.display() + " gave no fact");
         }
         Diagnosis alone = new Evaluator(Rules.builtin(), 1).evaluate(capture, "capture");
         assertEquals(List.of(), alone.warnings());
@@ -124,7 +128,7 @@ class NodeCollectorTest {
                 commands++;
             }
         }
-        assertEquals(16, commands, "10 node commands and 3 per peer: " + o.items());
+        assertEquals(19, commands, "13 node commands and 3 per peer: " + o.items());
     }
 
     @Test
@@ -141,6 +145,14 @@ class NodeCollectorTest {
         }
     }
 
+    private static String collectorDoc() {
+        try {
+            return Files.readString(TestPaths.project().resolve("docs/collector.md"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void eachNodeInputIsCollectedFromItsPreferredSource() {
         Set<String> inputs = new TreeSet<>();
@@ -148,7 +160,13 @@ class NodeCollectorTest {
         for (String input : inputs) {
             List<FactSource> sources = FactSources.forInput(input);
             List<FactSource> collected = sources.stream().filter(s -> s.collect() != FactSource.Collect.NO).toList();
-            assertFalse(collected.isEmpty(), input + " is never collected");
+            if (collected.isEmpty()) {
+                // Only an input the host cannot or must not give (OVN's databases and daemons live in
+                // the ovnkube-node pod; xfrm states hold keys), and docs/collector.md says so.
+                assertTrue(collectorDoc().contains("`" + input + "`"), input + " is never collected and"
+                        + " docs/collector.md does not say why");
+                continue;
+            }
             assertEquals(sources.get(0), collected.get(0), input + ": the collector must run the preferred source");
             assertEquals(collected, sources.subList(0, collected.size()), input + ": collected sources come first");
             if (collected.size() > 1) {

@@ -65,6 +65,8 @@ public final class OvnKubernetesPlugin implements NetworkPlugin {
     public static final String NB_DUMP = "ovsdb-client -f json dump unix:/var/run/ovn/ovnnb_db.sock OVN_Northbound";
     public static final String SB_DUMP = "ovsdb-client -f json dump unix:/var/run/ovn/ovnsb_db.sock OVN_Southbound";
 
+    private static final String MG_LOGS = "namespaces/openshift-ovn-kubernetes/pods/ovnkube-node-*/";
+
     // The first source of each input is the one the host collector runs (run()) when it runs one.
     // Not run on the host: the DB dumps and ovn-appctl (on OpenShift the databases, northd and
     // ovn-controller's control sockets are in the ovnkube-node pod's containers; the host's
@@ -85,7 +87,13 @@ public final class OvnKubernetesPlugin implements NetworkPlugin {
             FactSource.command(XFRM_STATE, "ip xfrm state", XfrmStateParser::new),
             FactSource.command(NORTHD_STATUS, "ovn-appctl -t ovn-northd status", NorthdStatusParser::new),
             FactSource.command(OVNCTL_CONN, "ovn-appctl -t ovn-controller connection-status",
-                    OvnControllerConnectionParser::new));
+                    OvnControllerConnectionParser::new),
+            // Container logs are not node files: OvnNodeData reads them from a must-gather (the
+            // pod's node by spec.nodeName). Named here so that rules can require them and a
+            // missing log names where it is looked for.
+            FactSource.copiedFile(LOGS_OVN_CONTROLLER, MG_LOGS + "ovn-controller/ovn-controller/logs/current.log", null),
+            FactSource.copiedFile(LOGS_OVNKUBE_CONTROLLER,
+                    MG_LOGS + "ovnkube-controller/ovnkube-controller/logs/current.log", null));
 
     @Override
     public List<String> clusterInputs() {

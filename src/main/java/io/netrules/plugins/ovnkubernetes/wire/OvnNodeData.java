@@ -504,6 +504,15 @@ public final class OvnNodeData implements NodeExtras {
         }
         Map<String, List<LogFile>> nodeLogs = logs.getOrDefault(node, Map.of());
         nodeLogs.forEach((input, files) -> read(node, input, files, OvnNodeLogParser::new, sink));
+        if (pc.capture().mustGather() != null) {
+            for (String input : List.of(OvnKubernetesPlugin.LOGS_OVN_CONTROLLER,
+                    OvnKubernetesPlugin.LOGS_OVNKUBE_CONTROLLER)) {
+                if (!nodeLogs.containsKey(input)) {
+                    sink.notCollected(input, "the must-gather has no log of this container of the node's"
+                            + " ovnkube-node pod");
+                }
+            }
+        }
         NodeFolder folder = pc.capture().nodes().get(node);
         if (xfrm.containsKey(node) && (folder == null || !folder.inputs().containsKey(OvnKubernetesPlugin.XFRM_STATE))) {
             read(node, OvnKubernetesPlugin.XFRM_STATE, xfrm.get(node), XfrmStateParser::new, sink);
