@@ -19,7 +19,7 @@ public record KubeObject(String input, String kind, String namespace, String nam
 
     /** Where the object starts, described as {@code <kind>/<namespace>/<name>}. */
     public Source source() {
-        return Source.of(file, line, kind.toLowerCase(java.util.Locale.ROOT) + "/"
+        return Source.of(file, line, (kind == null ? input : kind).toLowerCase(java.util.Locale.ROOT) + "/"
                 + (namespace == null ? "" : namespace + "/") + name);
     }
 

@@ -82,6 +82,10 @@ public final class OvnClusterFacts {
         }
         List<OvnNode> nodes = new ArrayList<>();
         for (KubeObject n : in.objects(ClusterInputs.NODES)) {
+            if (n.name() == null) {
+                out.warning(new ParseWarning(n.file(), n.line(), "node without metadata.name; ignored"));
+                continue;
+            }
             OvnNode node = node(n, dpuHostNodes);
             nodes.add(node);
             out.everySession(node);
@@ -542,8 +546,7 @@ public final class OvnClusterFacts {
         try {
             return MAPPER.readTree(v);
         } catch (IOException e) {
-            out.warning(new ParseWarning(k.file(), k.line(), k.kind().toLowerCase(Locale.ROOT) + "/"
-                    + (k.namespace() == null ? "" : k.namespace() + "/") + k.name() + ": annotation " + key
+            out.warning(new ParseWarning(k.file(), k.line(), k.source().text() + ": annotation " + key
                     + " is not valid JSON; ignored"));
             return null;
         }
@@ -589,7 +592,7 @@ public final class OvnClusterFacts {
         try {
             return java.time.OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {
-            out.warning(new ParseWarning(k.file(), k.line(), k.kind().toLowerCase(Locale.ROOT) + "/" + k.name() + ": "
+            out.warning(new ParseWarning(k.file(), k.line(), k.source().text() + ": "
                     + field + " " + v + " is not an RFC 3339 time; ignored"));
             return null;
         }
