@@ -103,9 +103,7 @@ public final class OvnKubernetesPlugin implements NetworkPlugin {
 
     @Override
     public List<String> derivedNodeInputs() {
-        // The container logs have no node fact source (OvnNodeData reads them from a must-gather
-        // and sets them collected per node); listed here so that @requires may name them.
-        return List.of(OvnClusterFacts.GATEWAY_MODE, LOGS_OVN_CONTROLLER, LOGS_OVNKUBE_CONTROLLER);
+        return List.of(OvnClusterFacts.GATEWAY_MODE);
     }
 
     @Override
