@@ -361,7 +361,7 @@ public final class OvnClusterFacts {
         if (last == null) {
             last = instant(k, o.path("series"), "lastObservedTime");
         }
-        Integer count = o.hasNonNull("count") ? o.get("count").asInt()
+        Integer count = o.hasNonNull("count") ? Integer.valueOf(o.get("count").asInt())
                 : o.path("series").hasNonNull("count") ? o.path("series").get("count").asInt() : null;
         String desc = "event/" + k.namespace() + "/" + k.name() + " " + text(o, "reason") + " "
                 + text(obj, "kind") + "/" + text(obj, "name");
@@ -509,7 +509,7 @@ public final class OvnClusterFacts {
         Map<String, String> def = ini.getOrDefault("default", Map.of());
         Integer mtu = config != null && config.clusterNetworkMTU() != null ? config.clusterNetworkMTU()
                 : integer(def.get("mtu"));
-        Integer geneve = ovn.hasNonNull("genevePort") ? ovn.get("genevePort").asInt() : integer(def.get("encap-port"));
+        Integer geneve = ovn.hasNonNull("genevePort") ? Integer.valueOf(ovn.get("genevePort").asInt()) : integer(def.get("encap-port"));
         String ipsec = null;
         JsonNode ipsecConfig = ovn.get("ipsecConfig");
         if (ipsecConfig != null && ipsecConfig.isObject()) {

@@ -320,6 +320,29 @@ class OvnClusterFactsTest {
         assertTrue(co.degradedMessage().startsWith("RolloutHung: "));
     }
 
+    @Test
+    void anEventWithoutCountAndAnOperatorWithoutGenevePortAreReadNotCrashedOn(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        // Both once threw: "cond ? int : Integer" unboxes the Integer, and a null then fails.
+        Files.createDirectories(dir.resolve("cluster"));
+        Files.copy(IC.resolve("cluster/nodes.json"), dir.resolve("cluster/nodes.json"));
+        Files.writeString(dir.resolve("cluster/events.json"), """
+                {"apiVersion":"v1","kind":"List","items":[{"apiVersion":"v1","kind":"Event",
+                 "metadata":{"name":"web-1.17a","namespace":"demo"},"reason":"FailedCreatePodSandBox",
+                 "message":"timed out waiting for annotations",
+                 "involvedObject":{"kind":"Pod","namespace":"demo","name":"web-1"}}]}
+                """);
+        Files.writeString(dir.resolve("cluster/networkoperators.json"), """
+                {"apiVersion":"operator.openshift.io/v1","kind":"Network","metadata":{"name":"cluster"},
+                 "spec":{"defaultNetwork":{"type":"OVNKubernetes","ovnKubernetesConfig":{"mtu":1400}}}}
+                """);
+        ClusterRecorder r = ClusterRecorder.of(dir).derive();
+        KubeEvent e = of(r.cluster, KubeEvent.class).get(0);
+        assertNull(e.count());
+        assertEquals("web-1", e.objectName());
+        assertNull(of(r.every, OvnClusterConfig.class).get(0).genevePort());
+    }
+
     private static Path copy(Path dir, String nodesJson) throws Exception {
         Files.createDirectories(dir.resolve("cluster"));
         try (var s = Files.list(IC.resolve("cluster"))) {
