@@ -20,6 +20,13 @@ import sys
 SERVICE_CIDR = "172.30.0.0/16"
 
 
+
+def oc_time(iso):
+    """The time as oc writes a must-gather's `timestamp` file: Go's time.String() in UTC."""
+    import datetime
+    t = datetime.datetime.strptime(iso, "%Y-%m-%dT%H:%M:%SZ")
+    return t.strftime("%Y-%m-%d %H:%M:%S.000000000 +0000 UTC m=+0.000000001")
+
 def w(root, rel, text):
     p = os.path.join(root, rel)
     os.makedirs(os.path.dirname(p), exist_ok=True)
@@ -204,7 +211,7 @@ def main():
     csr = "cluster-scoped-resources/"
     version = s["version"]
     w(image, "version", "openshift/must-gather\n" + version + "\n")
-    w(image, "timestamp", s["captureTime"] + "\n")
+    w(image, "timestamp", oc_time(s["captureTime"]) + "\n")
     for n in s["nodes"]:
         w(image, csr + f"core/nodes/{n['name']}.yaml", node_yaml(s, n))
     w(image, csr + "config.openshift.io/clusterversions/version.yaml", f"""apiVersion: config.openshift.io/v1
@@ -340,7 +347,7 @@ status:
 
     # ---- the application namespace, as `oc adm inspect ns/demo` writes it (inspect.local.<n>/)
     inspect = os.path.join(os.path.dirname(image), s["inspectDir"])
-    w(inspect, "timestamp", s["captureTime"] + "\n")
+    w(inspect, "timestamp", oc_time(s["captureTime"]) + "\n")
     ns = "demo"
     w(inspect, f"namespaces/{ns}/{ns}.yaml", f"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {ns}\n"
       f"  uid: {uid('ns' + ns + s['prefix'])}\nspec:\n  finalizers:\n  - kubernetes\nstatus:\n  phase: Active\n")

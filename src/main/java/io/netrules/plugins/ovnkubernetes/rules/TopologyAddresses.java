@@ -235,7 +235,7 @@ public final class TopologyAddresses {
     }
 
     /** The address without its prefix, in canonical form ({@code 100.88.0.4/16} gives 100.88.0.4), or null. */
-    public static String address(String addressOrCidr) {
+    public static String addressOf(String addressOrCidr) {
         Net n = parse(addressOrCidr);
         return n == null ? null : format(n.addr, n.bits);
     }
@@ -282,7 +282,7 @@ public final class TopologyAddresses {
 
     /** True when the address of {@code addressOrCidr} (its prefix ignored) lies in {@code cidr}. */
     public static boolean containsAddress(String cidr, String addressOrCidr) {
-        String a = address(addressOrCidr);
+        String a = addressOf(addressOrCidr);
         return a != null && cidrContains(cidr, a);
     }
 
@@ -368,7 +368,7 @@ public final class TopologyAddresses {
                     continue;
                 }
                 for (String word : v.split("[\\s,]+")) {
-                    String a = address(word);
+                    String a = addressOf(word);
                     if (a != null) {
                         out.add(a);
                     }

@@ -130,7 +130,7 @@ public final class TopologyChecks {
             for (LogicalRouterPort p : clusterRouterJoinPorts) {
                 String a = TopologyAddresses.firstOfFamily(p.networks(), family);
                 if (a != null) {
-                    return TopologyAddresses.address(a);
+                    return TopologyAddresses.addressOf(a);
                 }
             }
         }
@@ -159,7 +159,7 @@ public final class TopologyChecks {
         int family = TopologyAddresses.family(subnet);
         if ("shared".equals(gatewayMode)) {
             String a = TopologyAddresses.firstOfFamily(gatewayRouterLrpIfAddrs, family);
-            return a == null ? null : TopologyAddresses.address(a);
+            return a == null ? null : TopologyAddresses.addressOf(a);
         }
         if ("local".equals(gatewayMode)) {
             return TopologyAddresses.nthAddress(subnet, 2);

@@ -45,9 +45,9 @@ class TopologyAddressesTest {
         assertTrue(sameAddress("::ffff:10.0.0.1", "::ffff:a00:1"));
         assertFalse(sameAddress("fd97::4", "fd97::5"));
         assertFalse(sameAddress("10.0.0.1", "::ffff:10.0.0.1"));
-        assertEquals("fd01:0:0:3::", address("fd01:0000:0000:0003::"));
-        assertEquals("::", address("::"));
-        assertEquals("2001:db8::1:0:0:1", address("2001:db8:0:0:1:0:0:1"));
+        assertEquals("fd01:0:0:3::", addressOf("fd01:0000:0000:0003::"));
+        assertEquals("::", addressOf("::"));
+        assertEquals("2001:db8::1:0:0:1", addressOf("2001:db8:0:0:1:0:0:1"));
     }
 
     @Test
