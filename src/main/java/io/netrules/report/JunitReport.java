@@ -85,6 +85,12 @@ public final class JunitReport {
                     .append("\" errors=\"0\" skipped=\"").append(cs.stream().filter(c -> c.skipped() != null).count())
                     .append("\" time=\"0\">\n    <properties>\n")
                     .append("      <property name=\"capture\" value=\"").append(attr(d.capture())).append("\"/>\n");
+            if (d.summary().platform() != null) {
+                x.append("      <property name=\"platform\" value=\"").append(attr(d.summary().platform())).append("\"/>\n");
+            }
+            if (d.summary().plugin() != null) {
+                x.append("      <property name=\"plugin\" value=\"").append(attr(d.summary().plugin())).append("\"/>\n");
+            }
             if (d.metadata() != null && d.metadata().collectedAt() != null) {
                 x.append("      <property name=\"collectedAt\" value=\"").append(attr(d.metadata().collectedAt()))
                         .append("\"/>\n");

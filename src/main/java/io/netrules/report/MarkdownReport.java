@@ -28,6 +28,8 @@ public final class MarkdownReport {
         StringBuilder out = new StringBuilder();
         var s = d.summary();
         out.append("# netrules diagnosis of `").append(code(d.capture())).append("`\n\n");
+        out.append("Platform: ").append(s.platform() == null ? "not known" : s.platform()).append("; network plugin: ")
+                .append(s.plugin() == null ? "not known" : s.plugin()).append(".\n\n");
         if (s.layer() == null) {
             out.append("**No finding**: nothing in this capture points at a broken layer.\n\n");
         } else {

@@ -63,7 +63,7 @@ public final class SarifReport {
         driver.put("name", "netrules");
         driver.put("version", version);
         driver.put("semanticVersion", version);
-        driver.put("shortDescription", message("Finds where OpenShift SDN networking is broken, and what to do."));
+        driver.put("shortDescription", message("Finds where OpenShift networking (openshift-sdn, OVN-Kubernetes) is broken, and what to do."));
         driver.put("rules", descriptors);
         run.put("tool", Map.of("driver", driver));
 
@@ -114,6 +114,8 @@ public final class SarifReport {
 
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("capture", d.capture());
+        props.put("platform", d.summary().platform());
+        props.put("plugin", d.summary().plugin());
         if (d.metadata() != null && d.metadata().collectedAt() != null) {
             props.put("collectedAt", d.metadata().collectedAt());
         }
@@ -152,7 +154,11 @@ public final class SarifReport {
         props.put("layer", r.layer());
         props.put("scope", r.scope().name().toLowerCase());
         props.put("guide", r.guide());
-        props.put("tags", List.of("openshift-sdn", r.layer()));
+        // The network plugin whose rule this is; a rule of every plugin names none.
+        if (r.plugin() != null) {
+            props.put("plugin", r.plugin());
+        }
+        props.put("tags", r.plugin() == null ? List.of(r.layer()) : List.of(r.plugin(), r.layer()));
         m.put("properties", props);
         return m;
     }

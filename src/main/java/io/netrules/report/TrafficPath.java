@@ -20,7 +20,8 @@ import java.util.TreeSet;
 /**
  * The traffic path as hops, and where each finding sits on it: client → DNS → router → route →
  * service → endpoints, then the network plugin's own hops on each node (openshift-sdn: node to
- * node → br0 → vxlan0 → tun0), then the pod. The first hops are the cluster's; the plugin's
+ * node → br0 → vxlan0 → tun0), then the pod, then the plugin's hops after the pod if it has any (the
+ * way out of the node). The first hops are the cluster's; the plugin's
  * and the pod exist once per node, so a node's findings can be drawn in that node's own lane.
  * The plugin is the capture's ({@code summary.plugin}); its {@link NodePath} says which hops it
  * has and where its layers and rules sit.
@@ -103,6 +104,7 @@ public final class TrafficPath {
         List<Hop> hops = new ArrayList<>(CLUSTER_HOPS);
         node.hops().forEach(h -> hops.add(new Hop(h.id(), h.label(), true)));
         hops.add(Hop.POD);
+        node.afterPod().forEach(h -> hops.add(new Hop(h.id(), h.label(), true)));
         Map<String, Hop> byId = new java.util.HashMap<>();
         hops.forEach(h -> byId.put(h.id(), h));
         Map<String, Hop> layerHops = new java.util.HashMap<>();

@@ -55,15 +55,20 @@ class HtmlReportChromiumIT {
 
     /** Runs the packaged jar as a user does: diagnose SAMPLE --format html --out FILE. */
     static Path report(String sample) throws IOException, InterruptedException {
-        Path html = OUT.resolve(sample + ".html");
+        return report("facts-samples/" + sample, sample, sample.startsWith("broken") ? 1 : 0);
+    }
+
+    /** The same for any capture directory (relative to the project, or absolute), with the exit status expected. */
+    static Path report(String capture, String name, int status) throws IOException, InterruptedException {
+        Path html = OUT.resolve(name + ".html");
         Files.deleteIfExists(html);
-        Path log = OUT.resolve(sample + ".log");
+        Path log = OUT.resolve(name + ".log");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                "target/netrules.jar", "diagnose", "--capture", "facts-samples/" + sample, "--format", "html",
+                "target/netrules.jar", "diagnose", "--capture", capture, "--format", "html",
                 "--out", html.toString()).directory(TestPaths.project().toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "netrules did not finish");
-        assertEquals(sample.startsWith("broken") ? 1 : 0, p.exitValue(), Files.readString(log));
+        assertEquals(status, p.exitValue(), Files.readString(log));
         assertEquals("", Files.readString(log), "nothing on stdout or stderr with --out");
         return html;
     }
@@ -182,6 +187,92 @@ class HtmlReportChromiumIT {
         page.fitToContent();
         Files.write(shot, page.screenshot());
         assertPng(shot);
+    }
+
+    /**
+     * An OVN-Kubernetes capture: the interconnect case base with one fault (worker-2's OVS lost
+     * {@code ovn-is-interconn}: no tunnels to the other zones, NR-OVNTUN-003). Each node's lane
+     * shows OVN's hops in order; a hop no rule of the rule base checks says so when clicked; once
+     * NR-OVNTUN-003 is in the rule base, worker-2's Geneve hop is red and the root cause.
+     */
+    @Test
+    void anOvnCaptureShowsOvnsHopsPerNodeAndWhereItsFaultIs() throws Exception {
+        Path capture = OvnReportsTest.brokenInterconn(Files.createTempDirectory(OUT, "ovn-"));
+        boolean ruleThere;
+        try (var files = Files.walk(TestPaths.rules().resolve("ovn-kubernetes"))) {
+            ruleThere = files.anyMatch(f -> f.getFileName().toString().equals("NR-OVNTUN-003.drl"));
+        }
+        Path html = report(capture.toString(), "ovn-ic-3node-no-interconn", ruleThere ? 1 : 0);
+        Chromium.Page page = chromium.newPage(WIDTH, HEIGHT);
+        page.navigate(html.toUri().toString());
+        assertEquals("true", page.eval("document.body.dataset.ready").asText(), "the page's script ran");
+
+        List<String> nodeHops = List.of("node-to-node", "br-int", "cluster-router", "node-switch", "switch-port",
+                "pod", "gateway-router", "br-ex");
+        for (String lane : List.of("worker-0", "worker-1", "worker-2")) {
+            List<String> drawn = new ArrayList<>();
+            page.eval("Array.from(document.querySelectorAll('g.hop[data-lane=\"" + lane + "\"]'))"
+                    + ".map(g => g.dataset.hop)").forEach(n -> drawn.add(n.asText()));
+            assertEquals(nodeHops, drawn, lane + "'s lane, in order");
+        }
+        List<String> labels = new ArrayList<>();
+        page.eval("Array.from(document.querySelectorAll('g.hop[data-lane=\"worker-0\"] .hop-label'))"
+                + ".map(t => t.textContent)").forEach(n -> labels.add(n.asText()));
+        assertEquals(List.of("Geneve", "br-int", "cluster router", "node switch", "switch port", "pod", "GR / join",
+                "br-ex"), labels);
+
+        // Which hops some rule of the built-in rule base that applies on OVN checks.
+        TrafficPath.Path path = TrafficPath.path("ovn-kubernetes");
+        java.util.Set<String> checked = new java.util.HashSet<>();
+        io.netrules.engine.Rules.builtin().docs().values().stream().filter(r -> r.appliesTo("ovn-kubernetes"))
+                .forEach(r -> checked.add(path.hopOf(r.id(), r.layer()).id()));
+        Map<String, String> states = hopStates(page);
+        for (String hop : nodeHops) {
+            double[] c = centre(page, "worker-0", hop);
+            page.click(c[0], c[1]);
+            assertEquals(List.of("worker-0/" + hop), visibleDetails(page));
+            String detail = visibleDetailText(page);
+            boolean saysUnchecked = detail.contains("No rule of this rule base checks this hop");
+            assertEquals(!checked.contains(hop), saysUnchecked, hop + ": " + detail);
+            if (!checked.contains(hop)) {
+                assertEquals("not-evaluated", states.get("worker-0/" + hop), hop);
+            }
+        }
+
+        if (ruleThere) {
+            assertEquals("error+root", states.get("worker-2/node-to-node"), states.toString());
+            assertEquals("error+root", states.get("/node-to-node"), states.toString());
+            double[] c = centre(page, "worker-2", "node-to-node");
+            page.click(c[0], c[1]);
+            String detail = visibleDetailText(page);
+            assertTrue(detail.contains("NR-OVNTUN-003"), detail);
+            assertTrue(detail.contains("nodes/worker-2/ovs-vsctl_-t_5_list_Open_vSwitch"), detail);
+        }
+        for (String lane : List.of("worker-0", "worker-1")) {
+            for (String hop : nodeHops) {
+                assertFalse(states.get(lane + "/" + hop).startsWith("error"), lane + "/" + hop + " " + states);
+            }
+        }
+        if (!ruleThere) {
+            assertTrue(states.values().stream().noneMatch(s -> s.startsWith("error")), states.toString());
+        }
+        assertEquals(List.of(html.toUri().toString()), page.requestedUrls());
+
+        page.fitToContent();
+        double[] grey = centre(page, "worker-0", "node-switch");
+        double[] geneve2 = centre(page, "worker-2", "node-to-node");
+        byte[] png = page.screenshot();
+        Path shot = TestPaths.project().resolve("target/screenshots/report-ovn-ic-3node.png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, png);
+        assertPng(shot);
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+        if (ruleThere) {
+            assertColour(img, geneve2, 0xd9, 0x30, 0x25, "worker-2 Geneve (error)");
+        }
+        if (!checked.contains("node-switch")) {
+            assertColour(img, grey, 0xe8, 0xea, 0xed, "worker-0 node switch (no rule checks it)");
+        }
     }
 
     static void assertPng(Path file) throws IOException {

@@ -152,14 +152,35 @@ public final class OvnKubernetesPlugin implements NetworkPlugin {
         return LAYERS;
     }
 
+    /**
+     * The HTML report's path on a node (ovn-rule-catalogue.md "Layers"), read from the far side:
+     * traffic from another node arrives over Geneve ({@code genev_sys_6081}) into {@code br-int},
+     * where OVN's logical pipeline runs: {@code transit_switch} (interconnect) or the distributed
+     * router (legacy) into {@code ovn_cluster_router}, the node's switch {@code <node>}, the pod's
+     * logical switch port, the pod. A pod's egress leaves after it: {@code ovn_cluster_router} →
+     * {@code join} → {@code GR_<node>} → {@code ext_<node>} / {@code br-ex} → the uplink.
+     */
     private static final NodePath PATH = new NodePath(
-            List.of(new NodePath.Hop("node-to-node", "node to node"), new NodePath.Hop("br-int", "br-int"),
-                    new NodePath.Hop("genev_sys_6081", "geneve"), new NodePath.Hop("ovn-k8s-mp0", "ovn-k8s-mp0")),
-            Map.of("node-to-node", "node-to-node", "logical-topology", "br-int", "control-plane", "br-int",
-                    "pod-network", "pod", "mtu", "genev_sys_6081", "local-ovn", "ovn-k8s-mp0",
-                    "local-sdn", "ovn-k8s-mp0", "gateway", "ovn-k8s-mp0", "egress", "ovn-k8s-mp0"),
-            Map.of(),
-            "br-int");
+            List.of(new NodePath.Hop("node-to-node", "Geneve"), new NodePath.Hop("br-int", "br-int"),
+                    new NodePath.Hop("cluster-router", "cluster router"),
+                    new NodePath.Hop("node-switch", "node switch"), new NodePath.Hop("switch-port", "switch port")),
+            // The MTU is a matter of the Geneve overhead. OVS, ovn-controller and the management
+            // port (local-ovn) and the control plane that programs them sit on br-int, where the
+            // logical path becomes flows; the plugin-agnostic node rules of local-sdn too (their
+            // OVN causes are there). EgressIP and EgressFirewall act on the way out.
+            Map.of("node-to-node", "node-to-node", "mtu", "node-to-node", "local-ovn", "br-int",
+                    "control-plane", "br-int", "local-sdn", "br-int", "logical-topology", "cluster-router",
+                    "pod-network", "switch-port", "gateway", "gateway-router", "egress", "gateway-router"),
+            // Rule IDs whose subject is one hop rather than their layer's.
+            Map.of("NR-OVNTOPO-002", "node-switch",    // the node's switch missing or its subnet wrong
+                    "NR-OVNTOPO-003", "node-switch",   // the node's switch not wired to ovn_cluster_router
+                    "NR-OVNPOD-001", "pod",            // the pod's address (annotation) badly allocated
+                    "NR-OVNPOD-006", "pod",            // the pod's sandbox never got its network
+                    "NR-OVNMTU-003", "br-int",         // ovn-k8s-mp0's MTU (a br-int port)
+                    "NR-OVNGW-005", "br-ex",           // the gateway bridge not wired (uplink, mappings, patch)
+                    "NR-OVNGW-006", "br-ex"),          // the masquerade route and address on the gateway bridge
+            "br-int",
+            List.of(new NodePath.Hop("gateway-router", "GR / join"), new NodePath.Hop("br-ex", "br-ex")));
 
     @Override
     public NodePath nodePath() {
