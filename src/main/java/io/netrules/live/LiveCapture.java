@@ -8,6 +8,10 @@ import io.netrules.capture.TempTrees;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.netrules.ExitCodes;
+import io.netrules.plugin.NetworkPlugin;
+import io.netrules.plugin.NetworkPlugins;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netrules.probe.Prober;
 
 import java.io.IOException;
@@ -101,8 +105,17 @@ public final class LiveCapture implements AutoCloseable {
         }
         boolean done = false;
         try (c) {
-            List<ClusterLister.Outcome> outcomes = new ClusterLister(c.client(), o.namespace(), o.apiTimeout())
-                    .listAll(dir.resolve("cluster"), ClusterKind.ALL);
+            ClusterLister lister = new ClusterLister(c.client(), o.namespace(), o.apiTimeout());
+            Files.createDirectories(dir.resolve("cluster"));
+            // network.config first: its network type says whose kinds to list next. Not served
+            // (404: not OpenShift 4) is no failure: the kinds of ClusterKind.ALL, as ever.
+            ClusterLister.Outcome networkConfig = lister.list(ClusterKind.NETWORK_CONFIG, dir.resolve("cluster"));
+            NetworkPlugin plugin = networkConfig.collected() ? networkPlugin(dir) : null;
+            List<ClusterLister.Outcome> outcomes = new ArrayList<>(lister.listAll(dir.resolve("cluster"),
+                    liveKinds(plugin)));
+            if (networkConfig.collected() || networkConfig.failure().httpStatus() != 404) {
+                outcomes.add(networkConfig);
+            }
             // Exit 3 only when nothing at all was collected: node captures given are something.
             boolean apiUsable = outcomes.stream().anyMatch(ClusterLister.Outcome::collected);
             if (!apiUsable && nodeFolders.isEmpty()) {
@@ -141,6 +154,43 @@ public final class LiveCapture implements AutoCloseable {
                 deleteTree(dir);
             }
         }
+    }
+
+    /**
+     * The kinds to list once the plugin is known: the core's and the plugin's own
+     * ({@link NetworkPlugin#liveKinds}), in {@link ClusterKind#ALL} order, then the plugin's
+     * others; no plugin known (no network.config, or a type no plugin recognizes): ALL.
+     */
+    static List<ClusterKind> liveKinds(NetworkPlugin plugin) {
+        if (plugin == null) {
+            return ClusterKind.ALL;
+        }
+        List<String> wanted = new ArrayList<>(ClusterKind.CORE);
+        wanted.addAll(plugin.liveKinds());
+        List<ClusterKind> kinds = new ArrayList<>();
+        for (ClusterKind k : ClusterKind.ALL) {
+            if (wanted.remove(k.input())) {
+                kinds.add(k);
+            }
+        }
+        for (String spec : wanted) {
+            kinds.add(ClusterKind.of(spec));
+        }
+        return kinds;
+    }
+
+    /** The plugin network.config's network type (status first, as the cluster runs it, else spec) names, or null. */
+    static NetworkPlugin networkPlugin(Path dir) throws IOException {
+        JsonNode list = new ObjectMapper().readTree(dir.resolve(ClusterKind.NETWORK_CONFIG.fileName()).toFile());
+        for (JsonNode item : list.path("items")) {
+            for (String at : List.of("/status/networkType", "/spec/networkType")) {
+                java.util.Optional<NetworkPlugin> p = NetworkPlugins.recognizing(item.at(at).asText(null));
+                if (p.isPresent()) {
+                    return p.get();
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -231,9 +281,13 @@ public final class LiveCapture implements AutoCloseable {
     /**
      * True when the nodes' kubelets say OpenShift 4 ({@link io.netrules.engine.PlatformMajor}): its
      * openshift-sdn runs in sdn pods with the host's tools (3.11's OVS tools are in the ovs pod).
-     * TODO(lead, after merging seam): prefer the ClusterVersion that live mode lists.
+     * A network.config listed says so first: only OpenShift 4 serves it.
      */
     static boolean openShift4(Path dir) throws IOException {
+        Path config = dir.resolve(ClusterKind.NETWORK_CONFIG.fileName());
+        if (Files.isRegularFile(config) && new ObjectMapper().readTree(config.toFile()).path("items").size() > 0) {
+            return true;
+        }
         Path f = dir.resolve("cluster/nodes.json");
         if (!Files.isRegularFile(f)) {
             return false;

@@ -60,6 +60,13 @@ public final class OpenShiftSdnPlugin implements NetworkPlugin {
             FactSource.copiedFile(FactSources.NODE_CONFIG, "etc/origin/node/node-config.yaml",
                     NodeConfigParser::new).run());
 
+    /** openshift-sdn's own API objects. */
+    @Override
+    public List<String> liveKinds() {
+        return List.of(io.netrules.capture.ClusterInputs.HOSTSUBNETS, io.netrules.capture.ClusterInputs.NETNAMESPACES,
+                io.netrules.capture.ClusterInputs.CLUSTERNETWORKS);
+    }
+
     @Override
     public List<FactSource> nodeFactSources() {
         return SOURCES;

@@ -1,5 +1,6 @@
 package io.netrules.plugins.ovnkubernetes;
 
+import io.netrules.capture.ClusterInputs;
 import io.netrules.capture.FactSource;
 import io.netrules.plugin.ClusterFactSink;
 import io.netrules.plugin.ClusterObjects;
@@ -99,6 +100,18 @@ public final class OvnKubernetesPlugin implements NetworkPlugin {
     public List<String> clusterInputs() {
         return List.of(OvnClusterFacts.INSTALL_CONFIG, OvnClusterFacts.OVNKUBE_CONFIG, OvnClusterFacts.RAFT_STATUS,
                 OvnClusterFacts.OVN_PODS, OvnClusterFacts.DEPLOYMENT_MODE);
+    }
+
+    /**
+     * What the OVN cluster facts read (OvnClusterFacts); the two ConfigMaps and the network
+     * ClusterOperator by name only (docs/deploy/rbac-ovn-kubernetes.yaml grants just those).
+     */
+    @Override
+    public List<String> liveKinds() {
+        return List.of(ClusterInputs.NETWORKOPERATORS, ClusterInputs.ENDPOINTSLICES, ClusterInputs.EVENTS,
+                ClusterInputs.EGRESSIPS, ClusterInputs.EGRESSFIREWALLS, ClusterInputs.CLOUDPRIVATEIPCONFIGS,
+                ClusterInputs.PODNETWORKCONNECTIVITYCHECKS, ClusterInputs.CLUSTEROPERATORS + "/network",
+                ClusterInputs.CONFIGMAPS + "/kube-system/cluster-config-v1,openshift-ovn-kubernetes/ovnkube-config");
     }
 
     @Override
