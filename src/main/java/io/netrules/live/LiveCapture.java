@@ -137,7 +137,7 @@ public final class LiveCapture implements AutoCloseable {
             Map<String, String> collectorPods = null;
             if (o.execCollect() && apiUsable) {
                 collectorPods = new TreeMap<>();
-                notCollected.addAll(execCollect(o, c, dir, nodeFolders.keySet(), collectorPods, err));
+                notCollected.addAll(execCollect(o, c, dir, nodeFolders.keySet(), collectorPods, plugin, err));
             }
             probe(o, dir, err, collectorPods == null ? null : new Fabric8NodeExec(c.client()), collectorPods);
             LiveCaptureJson.write(dir, Instant.now().truncatedTo(ChronoUnit.SECONDS),
@@ -194,12 +194,15 @@ public final class LiveCapture implements AutoCloseable {
     }
 
     /**
-     * Runs the collector in the DaemonSet pod of every node not given by --node-captures, and
-     * returns what could not be collected. The report comes out whatever fails here.
+     * Runs the collector in the DaemonSet pod of every node not given by --node-captures (on
+     * OpenShift 4, in the network plugin's own pod of a node without one), and returns what
+     * could not be collected. The report comes out whatever fails here.
      */
     private static List<NotCollected> execCollect(Options o, ClusterConnection.Connected c, Path dir,
                                                   java.util.Set<String> given, Map<String, String> podByNode,
-                                                  PrintWriter err) throws IOException {
+                                                  NetworkPlugin detected, PrintWriter err) throws IOException {
+        // OpenShift 4 whose network.config could not be read: openshift-sdn, its default before 4.12.
+        NetworkPlugin plugin = detected != null ? detected : NetworkPlugins.recognizing("OpenShiftSDN").orElse(null);
         Map<String, String> addresses = nodeAddresses(dir);
         if (addresses.isEmpty()) {
             err.println("netrules: --exec-collect: no node to collect from (neither cluster/nodes.json nor "
@@ -219,23 +222,29 @@ public final class LiveCapture implements AutoCloseable {
             listFailure = "cannot list the collector pods: " + ApiFailure.of(e, "list", "pods", true,
                     o.collectorNamespace(), null, o.apiTimeout()).reason();
         }
-        // OpenShift 4 with openshift-sdn: a node without a collector pod is collected in its sdn pod.
-        Map<String, String> sdnPodByNode = new TreeMap<>();
-        String sdnListFailure = null;
-        if (openShift4(dir) && addresses.keySet().stream().anyMatch(n -> !given.contains(n) && !podByNode.containsKey(n))) {
+        // OpenShift 4: a node without a collector pod is collected in its network plugin's pod.
+        io.netrules.plugin.LiveNodePod pluginPod = plugin == null ? null : plugin.liveNodePod();
+        Map<String, String> pluginPodByNode = new TreeMap<>();
+        Map<String, List<String>> pluginPodContainers = new TreeMap<>();
+        String pluginListFailure = null;
+        if (pluginPod != null && openShift4(dir)
+                && addresses.keySet().stream().anyMatch(n -> !given.contains(n) && !podByNode.containsKey(n))) {
+            java.util.Set<String> containers = new java.util.HashSet<>();
+            pluginPod.runs().forEach(r -> containers.add(r.container()));
             try {
-                for (Pod p : c.client().pods().inNamespace(ExecCollector.SDN_NAMESPACE)
-                        .withLabel(ExecCollector.LABEL_KEY, ExecCollector.SDN_LABEL_VALUE).list().getItems()) {
+                for (Pod p : c.client().pods().inNamespace(pluginPod.namespace())
+                        .withLabel(pluginPod.labelKey(), pluginPod.labelValue()).list().getItems()) {
                     if (p.getSpec() != null && p.getSpec().getNodeName() != null && ready(p)
                             && p.getMetadata().getDeletionTimestamp() == null && p.getSpec().getContainers() != null
-                            && p.getSpec().getContainers().stream()
-                            .anyMatch(k -> ExecCollector.SDN_CONTAINER.equals(k.getName()))) {
-                        sdnPodByNode.putIfAbsent(p.getSpec().getNodeName(), p.getMetadata().getName());
+                            && p.getSpec().getContainers().stream().anyMatch(k -> containers.contains(k.getName()))) {
+                        pluginPodByNode.putIfAbsent(p.getSpec().getNodeName(), p.getMetadata().getName());
+                        pluginPodContainers.put(p.getMetadata().getName(), p.getSpec().getContainers().stream()
+                                .map(k -> k.getName()).toList());
                     }
                 }
             } catch (KubernetesClientException e) {
-                sdnListFailure = "cannot list the sdn pods: " + ApiFailure.of(e, "list", "pods", true,
-                        ExecCollector.SDN_NAMESPACE, null, o.apiTimeout()).reason();
+                pluginListFailure = "cannot list the " + pluginPod.labelValue() + " pods: " + ApiFailure.of(e, "list",
+                        "pods", true, pluginPod.namespace(), null, o.apiTimeout()).reason();
             }
         }
         List<ExecCollector.Target> targets = new ArrayList<>();
@@ -244,15 +253,15 @@ public final class LiveCapture implements AutoCloseable {
             if (given.contains(node)) {
                 continue;
             }
-            if (!podByNode.containsKey(node) && sdnPodByNode.containsKey(node)) {
-                targets.add(new ExecCollector.Target(node, sdnPodByNode.get(node), ExecCollector.peers(node, addresses),
-                        ExecCollector.PodKind.SDN));
+            if (!podByNode.containsKey(node) && pluginPodByNode.containsKey(node)) {
+                String pod = pluginPodByNode.get(node);
+                targets.add(new ExecCollector.Target(node, pod, pluginPod, pluginPodContainers.get(pod)));
             } else if (listFailure != null) {
                 outcomes.add(ExecCollector.failed(node, listFailure
-                        + (sdnListFailure != null ? "; " + sdnListFailure : "")));
-            } else if (!podByNode.containsKey(node) && sdnListFailure != null) {
+                        + (pluginListFailure != null ? "; " + pluginListFailure : "")));
+            } else if (!podByNode.containsKey(node) && pluginListFailure != null) {
                 outcomes.add(ExecCollector.failed(node, "no ready " + ExecCollector.LABEL_VALUE + " pod on this node in "
-                        + "namespace " + o.collectorNamespace() + ", and " + sdnListFailure));
+                        + "namespace " + o.collectorNamespace() + ", and " + pluginListFailure));
             } else {
                 targets.add(new ExecCollector.Target(node, podByNode.get(node), ExecCollector.peers(node, addresses)));
             }

@@ -88,6 +88,14 @@ public interface NetworkPlugin {
         return List.of();
     }
 
+    /**
+     * The plugin's own pod on each node where live mode can run the node commands when netrules'
+     * collector DaemonSet is not there (OpenShift 4 only); null: none.
+     */
+    default LiveNodePod liveNodePod() {
+        return null;
+    }
+
     /** What to name in a report for a missing input of {@link #clusterInputs} (its source), or null. */
     default String clusterInputFile(String input) {
         return null;
