@@ -69,6 +69,14 @@ public record ClusterKind(String input, String group, String version, String kin
             // Only ever read by name (a ConfigMap may hold anything).
             new ClusterKind(ClusterInputs.CONFIGMAPS, "", "v1", "ConfigMap", "configmaps", true));
 
+    /** Every kind live mode may read: {@link #ALL}, network.config, and those plugins name. */
+    public static List<ClusterKind> every() {
+        List<ClusterKind> all = new java.util.ArrayList<>(ALL);
+        all.add(NETWORK_CONFIG);
+        all.addAll(PLUGIN_KINDS);
+        return all;
+    }
+
     /**
      * A kind by its input name; {@code kind/name} (and {@code kind/ns/name}, several separated by
      * commas) reads only those objects by name, e.g. {@code clusteroperators/network}.
