@@ -113,11 +113,12 @@ public final class LiveCapture implements AutoCloseable {
             NetworkPlugin plugin = networkConfig.collected() ? networkPlugin(dir) : null;
             List<ClusterLister.Outcome> outcomes = new ArrayList<>(lister.listAll(dir.resolve("cluster"),
                     liveKinds(plugin)));
-            if (networkConfig.collected() || networkConfig.failure().httpStatus() != 404) {
+            // Exit 3 only when nothing at all was collected: node captures given are something.
+            // network.config alone is no usable read (nothing is diagnosed from it alone).
+            boolean apiUsable = outcomes.stream().anyMatch(ClusterLister.Outcome::collected);
+            if (!networkConfig.collected() && networkConfig.failure().httpStatus() != 404) {
                 outcomes.add(networkConfig);
             }
-            // Exit 3 only when nothing at all was collected: node captures given are something.
-            boolean apiUsable = outcomes.stream().anyMatch(ClusterLister.Outcome::collected);
             if (!apiUsable && nodeFolders.isEmpty()) {
                 throw new LiveException(ExitCodes.COLLECTION_FAILED, nothingCollected(SecretStripper.withoutUserInfo(c.server()), outcomes));
             }
