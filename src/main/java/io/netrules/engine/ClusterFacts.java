@@ -215,6 +215,12 @@ final class ClusterFacts {
             }
 
             @Override
+            public List<TextFile> captureFiles(String relative) {
+                java.nio.file.Path f = capture.root() == null ? null : capture.root().resolve(relative);
+                return f != null && java.nio.file.Files.isRegularFile(f) ? List.of(new TextFile(f, relative)) : List.of();
+            }
+
+            @Override
             public boolean mustGather() {
                 return capture.mustGather() != null;
             }

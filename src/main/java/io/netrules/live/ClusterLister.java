@@ -91,7 +91,8 @@ final class ClusterLister {
             return new Outcome(kind, items, null);
         } catch (KubernetesClientException e) {
             Files.deleteIfExists(part);
-            return new Outcome(kind, 0, ApiFailure.of(e, "list", kind, namespace, timeout));
+            return new Outcome(kind, 0, ApiFailure.of(e, kind.names().isEmpty() ? "list" : "get", kind, namespace,
+                    timeout));
         }
     }
 
@@ -100,6 +101,21 @@ final class ClusterLister {
                 client.genericKubernetesResources(kind.context());
         int items = 0;
         try (OutputStream out = Files.newOutputStream(part); OcJson json = new OcJson(out)) {
+            if (!kind.names().isEmpty()) {
+                // Read by name ("get"): an object that does not exist is left out (a 404 of one
+                // name is an answer, not a failure); a refusal fails the kind as a list would.
+                for (String name : kind.names()) {
+                    int slash = name.indexOf('/');
+                    GenericKubernetesResource r = slash < 0 ? op.withName(name).get()
+                            : op.inNamespace(name.substring(0, slash)).withName(name.substring(slash + 1)).get();
+                    if (r != null) {
+                        json.item(item(kind, r));
+                        items++;
+                    }
+                }
+                json.finish();
+                return items;
+            }
             String next = null;
             do {
                 ListOptions options = paged ? new ListOptionsBuilder().withLimit(PAGE).withContinue(next).build()

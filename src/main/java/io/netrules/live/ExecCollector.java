@@ -6,6 +6,7 @@ import io.netrules.capture.CaptureMetadata.NotCollected;
 import io.netrules.capture.FactSource;
 import io.netrules.capture.FactSources;
 import io.netrules.collect.Durations;
+import io.netrules.plugin.LiveNodePod;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,13 +33,13 @@ import java.util.function.Consumer;
  * collector pod, whose exec fails, or that does not finish in time is not collected, with the
  * reason, for each of its inputs; the other nodes go on.
  * <p>
- * On OpenShift 4 with openshift-sdn, a node without a collector pod is collected in its
- * {@code sdn} pod instead ({@link PodKind#SDN}: namespace {@code openshift-sdn}, label
- * {@code app=sdn}, container {@code sdn}; host network, the host's OVS socket, iptables and
- * iproute, the host's root at {@code /host}). netrules is not installed there, so a shell script
- * ({@link #SDN_SCRIPT}) runs the registry's read-only node commands itself, each into its
+ * On OpenShift 4, a node without a collector pod is collected in the network plugin's own pod of
+ * that node ({@link PodKind#PLUGIN}, {@link LiveNodePod}: openshift-sdn's {@code sdn} pod,
+ * OVN-Kubernetes' {@code ovnkube-node} pod). netrules is not installed there, so a shell script
+ * ({@link #script}) per container runs that container's read-only commands, each into its
  * capture file, and sends the folder as tar; a command that fails is listed with its exit status
- * and becomes "not collected" for that file.
+ * and becomes "not collected" for that file; a container that cannot be exec'd (or the pod
+ * lacks) makes its files not collected, the other containers go on.
  */
 final class ExecCollector {
     /** What docs/deploy/ ships: the DaemonSet's pod label, its container, the launcher and the host's root. */
@@ -62,38 +63,26 @@ final class ExecCollector {
             + "--host-root \"${NETRULES_HOST_ROOT:-" + HOST_ROOT + "}\" --budget \"$3\" --timeout \"$4\" >&2 "
             + "|| [ $? -eq 3 ]; tar -C \"$out\" -cf - .";
 
-    /** OpenShift 4's openshift-sdn DaemonSet (CNO bindata/network/openshift-sdn/sdn.yaml). */
-    static final String SDN_NAMESPACE = "openshift-sdn";
-    static final String SDN_LABEL_VALUE = "sdn";
-    static final String SDN_CONTAINER = "sdn";
-    /** The sdn pod's list of the commands that failed: "<file>\t<exit status>" lines. */
-    static final String SDN_FAILED_LIST = "failed";
+    /** A plugin pod's list of the commands that failed: "<file>\t<exit status>" lines. */
+    static final String FAILED_LIST = "failed";
 
     /** Which pod a node is collected in. */
     enum PodKind {
         /** netrules' own DaemonSet: runs {@code netrules collect node}. */
         COLLECTOR,
-        /** OpenShift 4's sdn pod: runs {@link #SDN_SCRIPT}. */
-        SDN
+        /** The network plugin's pod ({@link LiveNodePod}): runs {@link #script} in each of its containers. */
+        PLUGIN
     }
 
-    /**
-     * The commands of the registry that a node collection runs without a target (ethtool and the
-     * probes need one; the journal has no SDN unit on OpenShift 4), as {@code r <file> <argv>}
-     * lines of {@link #SDN_SCRIPT}, plus the copied files read under the host's root.
-     */
-    static String sdnCommands() {
+    /** As {@code r <file> <argv>} and {@code c <file>} lines of {@link #script}. */
+    static String commands(List<LiveNodePod.Command> commands) {
         StringBuilder sb = new StringBuilder();
-        Set<String> files = new LinkedHashSet<>();
-        for (FactSource s : FactSources.all()) {
-            if (s.collect() != FactSource.Collect.RUN || s.target() != FactSource.Target.NONE || !files.add(s.fileName())) {
-                continue;
-            }
-            if (s.copied()) {
-                sb.append("c ").append(quote(s.fileName())).append("; ");
+        for (LiveNodePod.Command c : commands) {
+            if (c.copied()) {
+                sb.append("c ").append(quote(c.file())).append("; ");
             } else {
-                sb.append("r ").append(quote(s.fileName()));
-                for (String arg : s.argv(null)) {
+                sb.append("r ").append(quote(c.file()));
+                for (String arg : c.argv()) {
                     sb.append(' ').append(quote(arg));
                 }
                 sb.append("; ");
@@ -107,25 +96,34 @@ final class ExecCollector {
     }
 
     /**
-     * Runs in a node's sdn pod: every command into its file under {@code nodes/<node>/} of a fresh
-     * folder of the container (stdout and stderr, as the collector keeps them; a failure's text is
-     * the evidence NR-OVS-001 reads), each cut at the command timeout when {@code timeout} exists;
-     * the copied files from the host's root; then the folder as tar on stdout. Read-only: it only
-     * lists. Arguments: node name, command timeout in seconds.
+     * Runs in a container of a node's plugin pod: every command into its file under
+     * {@code nodes/<node>/} of a fresh folder of the container (stdout and stderr, as the
+     * collector keeps them; a failure's text is the evidence NR-OVS-001 reads), each cut at the
+     * command timeout when {@code timeout} exists; the copied files from the host's root; then the
+     * folder as tar on stdout. Read-only: it only lists. Arguments: node name, command timeout in
+     * seconds.
      */
-    static final String SDN_SCRIPT = "set -e; out=$(mktemp -d); trap 'rm -rf \"$out\"' EXIT; "
-            + "d=\"$out/nodes/$1\"; mkdir -p \"$d\"; t=; command -v timeout >/dev/null 2>&1 && t=\"timeout $2\"; "
-            + "h=\"${NETRULES_HOST_ROOT:-" + HOST_ROOT + "}\"; "
-            + "r() { f=\"$1\"; shift; s=0; $t \"$@\" >\"$d/$f\" 2>&1 </dev/null || s=$?; "
-            + "[ $s -eq 0 ] || printf '%s\\t%s\\n' \"$f\" \"$s\" >>\"$out/" + SDN_FAILED_LIST + "\"; }; "
-            + "c() { if [ -r \"$h/$1\" ]; then mkdir -p \"$d/$(dirname \"$1\")\"; cat \"$h/$1\" >\"$d/$1\"; fi; }; "
-            + sdnCommands()
-            + "tar -C \"$out\" -cf - .";
+    static String script(List<LiveNodePod.Command> commands) {
+        return "set -e; out=$(mktemp -d); trap 'rm -rf \"$out\"' EXIT; "
+                + "d=\"$out/nodes/$1\"; mkdir -p \"$d\"; t=; command -v timeout >/dev/null 2>&1 && t=\"timeout $2\"; "
+                + "h=\"${NETRULES_HOST_ROOT:-" + HOST_ROOT + "}\"; "
+                + "r() { f=\"$1\"; shift; s=0; $t \"$@\" >\"$d/$f\" 2>&1 </dev/null || s=$?; "
+                + "[ $s -eq 0 ] || printf '%s\\t%s\\n' \"$f\" \"$s\" >>\"$out/" + FAILED_LIST + "\"; }; "
+                + "c() { if [ -r \"$h/$1\" ]; then mkdir -p \"$d/$(dirname \"$1\")\"; cat \"$h/$1\" >\"$d/$1\"; fi; }; "
+                + commands(commands)
+                + "tar -C \"$out\" -cf - .";
+    }
 
     /** One node to collect: its pod (null when it has none), which kind it is, and the other nodes' addresses. */
-    record Target(String node, String pod, List<String> peers, PodKind kind) {
+    record Target(String node, String pod, List<String> peers, PodKind kind, LiveNodePod plugin,
+                  List<String> containers) {
         Target(String node, String pod, List<String> peers) {
-            this(node, pod, peers, PodKind.COLLECTOR);
+            this(node, pod, peers, PodKind.COLLECTOR, null, null);
+        }
+
+        /** A node collected in its plugin pod; {@code containers}: those the pod has (null: all of the runs'). */
+        Target(String node, String pod, LiveNodePod plugin, List<String> containers) {
+            this(node, pod, List.of(), PodKind.PLUGIN, plugin, containers);
         }
     }
 
@@ -156,12 +154,14 @@ final class ExecCollector {
         this.progress = progress;
     }
 
-    /** The command exec'd in a node's pod. */
+    /** The command exec'd in a container of a node's plugin pod. */
+    List<String> command(Target t, LiveNodePod.Run run) {
+        long seconds = Math.max(1, (commandTimeout.toMillis() + 999) / 1000);
+        return List.of("sh", "-c", script(run.commands()), "netrules-collect", t.node(), Long.toString(seconds));
+    }
+
+    /** The command exec'd in a node's collector pod. */
     List<String> command(Target t) {
-        if (t.kind() == PodKind.SDN) {
-            long seconds = Math.max(1, (commandTimeout.toMillis() + 999) / 1000);
-            return List.of("sh", "-c", SDN_SCRIPT, "netrules-collect", t.node(), Long.toString(seconds));
-        }
         // The collector stops starting commands at its budget and still has to tar: leave it a margin.
         long budget = Math.max(5_000, nodeTimeout.toMillis() - Math.min(30_000, nodeTimeout.toMillis() / 4));
         return List.of("sh", "-c", SCRIPT, "netrules-collect", t.node(), String.join(",", t.peers()),
@@ -204,18 +204,18 @@ final class ExecCollector {
             return failed(t.node(), "no ready " + LABEL_VALUE + " pod on this node in namespace " + namespace
                     + " (is the DaemonSet of docs/deploy/ deployed, and scheduled there?)");
         }
+        if (t.kind() == PodKind.PLUGIN) {
+            return plugin(t, captureDir, work);
+        }
         Path tar = work.resolve(t.node() + ".tar");
         Path staging = work.resolve(t.node());
         try {
             NodeExec.Result r;
-            boolean sdn = t.kind() == PodKind.SDN;
             try (OutputStream out = Files.newOutputStream(tar)) {
-                r = exec.exec(sdn ? SDN_NAMESPACE : namespace, t.pod(), sdn ? SDN_CONTAINER : CONTAINER, command(t),
-                        out, nodeTimeout);
+                r = exec.exec(namespace, t.pod(), CONTAINER, command(t), out, nodeTimeout);
             }
             if (r.exitStatus() != null && r.exitStatus() != 0) {
-                return failed(t.node(), (sdn ? "the node commands in sdn pod " + SDN_NAMESPACE + "/"
-                        : "netrules collect node in pod ") + t.pod() + " exited with status "
+                return failed(t.node(), "netrules collect node in pod " + t.pod() + " exited with status "
                         + r.exitStatus() + lastLine(r.stderr()));
             }
             try (InputStream in = Files.newInputStream(tar)) {
@@ -229,18 +229,6 @@ final class ExecCollector {
             Files.createDirectories(captureDir.resolve("nodes"));
             Files.move(folder, captureDir.resolve("nodes").resolve(t.node()));
             List<NotCollected> entries = new ArrayList<>();
-            Path failedList = staging.resolve(SDN_FAILED_LIST);
-            if (sdn && Files.isRegularFile(failedList)) {
-                for (String line : Files.readAllLines(failedList)) {
-                    String[] fileStatus = line.split("\t", 2);
-                    if (fileStatus.length == 2) {
-                        String status = fileStatus[1].strip();
-                        entries.add(new NotCollected(t.node(), fileStatus[0], "exit status " + status
-                                + (status.equals("127") ? " (not installed in the sdn image)"
-                                : status.equals("124") ? " (timed out)" : "") + " in sdn pod " + t.pod()));
-                    }
-                }
-            }
             Path meta = staging.resolve("capture.json");
             if (Files.isRegularFile(meta)) {
                 for (NotCollected nc : CaptureMetadata.read(meta, "capture.json of pod " + t.pod()).notCollected()) {
@@ -263,11 +251,113 @@ final class ExecCollector {
             return failed(t.node(), "interrupted");
         } finally {
             LiveCapture.deleteTree(staging);
+            deleteQuietly(tar);
+        }
+    }
+
+    /**
+     * A node in its plugin pod: one exec per container, within the node's time limit all
+     * together. With one container (openshift-sdn) a failed exec is the node's failure, as the
+     * collector's is; with several, a container that fails makes only its own files not
+     * collected, with the reason, and the node fails only when none sent its folder.
+     */
+    private Outcome plugin(Target t, Path captureDir, Path work) {
+        LiveNodePod pod = t.plugin();
+        boolean one = pod.runs().size() == 1;
+        long deadline = System.nanoTime() + nodeTimeout.toNanos();
+        List<NotCollected> entries = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        int sent = 0;
+        for (LiveNodePod.Run run : pod.runs()) {
+            // One container of one pod: "sdn pod sdn-x" as ever; of several, "container nbdb of pod ovnkube-node-x".
+            String where = one ? run.container() + " pod " + t.pod() : "container " + run.container() + " of pod " + t.pod();
+            String why = null;
+            Path tar = work.resolve(t.node() + "." + run.container() + ".tar");
+            Path staging = work.resolve(t.node() + "." + run.container());
             try {
-                Files.deleteIfExists(tar);
+                if (t.containers() != null && !t.containers().contains(run.container())) {
+                    // e.g. a legacy-mode ovnkube-node pod: its databases and northd are central.
+                    throw new MissingContainer("pod " + t.pod() + " has no " + run.container() + " container");
+                }
+                Duration left = Duration.ofNanos(deadline - System.nanoTime());
+                if (left.isNegative() || left.isZero()) {
+                    throw new TimeoutException();
+                }
+                NodeExec.Result r;
+                try (OutputStream out = Files.newOutputStream(tar)) {
+                    r = exec.exec(pod.namespace(), t.pod(), run.container(), command(t, run), out, left);
+                }
+                if (r.exitStatus() != null && r.exitStatus() != 0) {
+                    why = "the node commands in " + (one ? run.container() + " pod " + pod.namespace() + "/" + t.pod()
+                            : where) + " exited with status " + r.exitStatus() + lastLine(r.stderr());
+                } else {
+                    try (InputStream in = Files.newInputStream(tar)) {
+                        TarReader.extract(in, staging, MAX_NODE_BYTES);
+                    }
+                    Path folder = staging.resolve("nodes").resolve(t.node());
+                    if (!Files.isDirectory(folder)) {
+                        why = "pod " + t.pod() + " sent no nodes/" + t.node() + "/ folder" + lastLine(r.stderr());
+                    } else {
+                        LiveCapture.copyTree(folder, captureDir.resolve("nodes").resolve(t.node()));
+                        sent++;
+                        Path failedList = staging.resolve(FAILED_LIST);
+                        if (Files.isRegularFile(failedList)) {
+                            for (String line : Files.readAllLines(failedList)) {
+                                String[] fileStatus = line.split("\t", 2);
+                                if (fileStatus.length == 2) {
+                                    String status = fileStatus[1].strip();
+                                    entries.add(new NotCollected(t.node(), fileStatus[0], "exit status " + status
+                                            + (status.equals("127") ? " (not installed in the " + run.container()
+                                            + " image)" : status.equals("124") ? " (timed out)" : "") + " in " + where));
+                                }
+                            }
+                        }
+                    }
+                }
+            } catch (MissingContainer e) {
+                why = e.getMessage();
+            } catch (TimeoutException e) {
+                why = "exec in " + (one ? "pod " + t.pod() : where) + " did not finish within "
+                        + Durations.format(nodeTimeout);
+            } catch (TarReader.BadTarException e) {
+                why = (one ? "pod " + t.pod() : where) + " sent a bad tar stream: " + e.getMessage();
             } catch (IOException e) {
-                // left in .exec/, which goes as a whole
+                why = "exec in " + (one ? "pod " + t.pod() : where) + " failed: "
+                        + ApiFailure.firstLine(e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return failed(t.node(), "interrupted");
+            } finally {
+                LiveCapture.deleteTree(staging);
+                deleteQuietly(tar);
             }
+            if (why != null) {
+                if (one) {
+                    return failed(t.node(), why);
+                }
+                failures.add(why);
+                for (LiveNodePod.Command c : run.commands()) {
+                    entries.add(new NotCollected(t.node(), c.file(), why));
+                }
+            }
+        }
+        if (sent == 0) {
+            return failed(t.node(), String.join("; ", failures));
+        }
+        return new Outcome(t.node(), null, entries);
+    }
+
+    private static final class MissingContainer extends IOException {
+        MissingContainer(String message) {
+            super(message);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // left in .exec/, which goes as a whole
         }
     }
 

@@ -8,6 +8,10 @@ import io.netrules.capture.TempTrees;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.netrules.ExitCodes;
+import io.netrules.plugin.NetworkPlugin;
+import io.netrules.plugin.NetworkPlugins;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netrules.probe.Prober;
 
 import java.io.IOException;
@@ -101,10 +105,20 @@ public final class LiveCapture implements AutoCloseable {
         }
         boolean done = false;
         try (c) {
-            List<ClusterLister.Outcome> outcomes = new ClusterLister(c.client(), o.namespace(), o.apiTimeout())
-                    .listAll(dir.resolve("cluster"), ClusterKind.ALL);
+            ClusterLister lister = new ClusterLister(c.client(), o.namespace(), o.apiTimeout());
+            Files.createDirectories(dir.resolve("cluster"));
+            // network.config first: its network type says whose kinds to list next. Not served
+            // (404: not OpenShift 4) is no failure: the kinds of ClusterKind.ALL, as ever.
+            ClusterLister.Outcome networkConfig = lister.list(ClusterKind.NETWORK_CONFIG, dir.resolve("cluster"));
+            NetworkPlugin plugin = networkConfig.collected() ? networkPlugin(dir) : null;
+            List<ClusterLister.Outcome> outcomes = new ArrayList<>(lister.listAll(dir.resolve("cluster"),
+                    liveKinds(plugin)));
             // Exit 3 only when nothing at all was collected: node captures given are something.
+            // network.config alone is no usable read (nothing is diagnosed from it alone).
             boolean apiUsable = outcomes.stream().anyMatch(ClusterLister.Outcome::collected);
+            if (!networkConfig.collected() && networkConfig.failure().httpStatus() != 404) {
+                outcomes.add(networkConfig);
+            }
             if (!apiUsable && nodeFolders.isEmpty()) {
                 throw new LiveException(ExitCodes.COLLECTION_FAILED, nothingCollected(SecretStripper.withoutUserInfo(c.server()), outcomes));
             }
@@ -124,7 +138,7 @@ public final class LiveCapture implements AutoCloseable {
             Map<String, String> collectorPods = null;
             if (o.execCollect() && apiUsable) {
                 collectorPods = new TreeMap<>();
-                notCollected.addAll(execCollect(o, c, dir, nodeFolders.keySet(), collectorPods, err));
+                notCollected.addAll(execCollect(o, c, dir, nodeFolders.keySet(), collectorPods, plugin, err));
             }
             probe(o, dir, err, collectorPods == null ? null : new Fabric8NodeExec(c.client()), collectorPods);
             LiveCaptureJson.write(dir, Instant.now().truncatedTo(ChronoUnit.SECONDS),
@@ -144,12 +158,52 @@ public final class LiveCapture implements AutoCloseable {
     }
 
     /**
-     * Runs the collector in the DaemonSet pod of every node not given by --node-captures, and
-     * returns what could not be collected. The report comes out whatever fails here.
+     * The kinds to list once the plugin is known: the core's and the plugin's own
+     * ({@link NetworkPlugin#liveKinds}), in {@link ClusterKind#ALL} order, then the plugin's
+     * others; no plugin known (no network.config, or a type no plugin recognizes): ALL.
+     */
+    static List<ClusterKind> liveKinds(NetworkPlugin plugin) {
+        if (plugin == null) {
+            return ClusterKind.ALL;
+        }
+        List<String> wanted = new ArrayList<>(ClusterKind.CORE);
+        wanted.addAll(plugin.liveKinds());
+        List<ClusterKind> kinds = new ArrayList<>();
+        for (ClusterKind k : ClusterKind.ALL) {
+            if (wanted.remove(k.input())) {
+                kinds.add(k);
+            }
+        }
+        for (String spec : wanted) {
+            kinds.add(ClusterKind.of(spec));
+        }
+        return kinds;
+    }
+
+    /** The plugin network.config's network type (status first, as the cluster runs it, else spec) names, or null. */
+    static NetworkPlugin networkPlugin(Path dir) throws IOException {
+        JsonNode list = new ObjectMapper().readTree(dir.resolve(ClusterKind.NETWORK_CONFIG.fileName()).toFile());
+        for (JsonNode item : list.path("items")) {
+            for (String at : List.of("/status/networkType", "/spec/networkType")) {
+                java.util.Optional<NetworkPlugin> p = NetworkPlugins.recognizing(item.at(at).asText(null));
+                if (p.isPresent()) {
+                    return p.get();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Runs the collector in the DaemonSet pod of every node not given by --node-captures (on
+     * OpenShift 4, in the network plugin's own pod of a node without one), and returns what
+     * could not be collected. The report comes out whatever fails here.
      */
     private static List<NotCollected> execCollect(Options o, ClusterConnection.Connected c, Path dir,
                                                   java.util.Set<String> given, Map<String, String> podByNode,
-                                                  PrintWriter err) throws IOException {
+                                                  NetworkPlugin detected, PrintWriter err) throws IOException {
+        // OpenShift 4 whose network.config could not be read: openshift-sdn, its default before 4.12.
+        NetworkPlugin plugin = detected != null ? detected : NetworkPlugins.recognizing("OpenShiftSDN").orElse(null);
         Map<String, String> addresses = nodeAddresses(dir);
         if (addresses.isEmpty()) {
             err.println("netrules: --exec-collect: no node to collect from (neither cluster/nodes.json nor "
@@ -169,23 +223,29 @@ public final class LiveCapture implements AutoCloseable {
             listFailure = "cannot list the collector pods: " + ApiFailure.of(e, "list", "pods", true,
                     o.collectorNamespace(), null, o.apiTimeout()).reason();
         }
-        // OpenShift 4 with openshift-sdn: a node without a collector pod is collected in its sdn pod.
-        Map<String, String> sdnPodByNode = new TreeMap<>();
-        String sdnListFailure = null;
-        if (openShift4(dir) && addresses.keySet().stream().anyMatch(n -> !given.contains(n) && !podByNode.containsKey(n))) {
+        // OpenShift 4: a node without a collector pod is collected in its network plugin's pod.
+        io.netrules.plugin.LiveNodePod pluginPod = plugin == null ? null : plugin.liveNodePod();
+        Map<String, String> pluginPodByNode = new TreeMap<>();
+        Map<String, List<String>> pluginPodContainers = new TreeMap<>();
+        String pluginListFailure = null;
+        if (pluginPod != null && openShift4(dir)
+                && addresses.keySet().stream().anyMatch(n -> !given.contains(n) && !podByNode.containsKey(n))) {
+            java.util.Set<String> containers = new java.util.HashSet<>();
+            pluginPod.runs().forEach(r -> containers.add(r.container()));
             try {
-                for (Pod p : c.client().pods().inNamespace(ExecCollector.SDN_NAMESPACE)
-                        .withLabel(ExecCollector.LABEL_KEY, ExecCollector.SDN_LABEL_VALUE).list().getItems()) {
+                for (Pod p : c.client().pods().inNamespace(pluginPod.namespace())
+                        .withLabel(pluginPod.labelKey(), pluginPod.labelValue()).list().getItems()) {
                     if (p.getSpec() != null && p.getSpec().getNodeName() != null && ready(p)
                             && p.getMetadata().getDeletionTimestamp() == null && p.getSpec().getContainers() != null
-                            && p.getSpec().getContainers().stream()
-                            .anyMatch(k -> ExecCollector.SDN_CONTAINER.equals(k.getName()))) {
-                        sdnPodByNode.putIfAbsent(p.getSpec().getNodeName(), p.getMetadata().getName());
+                            && p.getSpec().getContainers().stream().anyMatch(k -> containers.contains(k.getName()))) {
+                        pluginPodByNode.putIfAbsent(p.getSpec().getNodeName(), p.getMetadata().getName());
+                        pluginPodContainers.put(p.getMetadata().getName(), p.getSpec().getContainers().stream()
+                                .map(k -> k.getName()).toList());
                     }
                 }
             } catch (KubernetesClientException e) {
-                sdnListFailure = "cannot list the sdn pods: " + ApiFailure.of(e, "list", "pods", true,
-                        ExecCollector.SDN_NAMESPACE, null, o.apiTimeout()).reason();
+                pluginListFailure = "cannot list the " + pluginPod.labelValue() + " pods: " + ApiFailure.of(e, "list",
+                        "pods", true, pluginPod.namespace(), null, o.apiTimeout()).reason();
             }
         }
         List<ExecCollector.Target> targets = new ArrayList<>();
@@ -194,15 +254,15 @@ public final class LiveCapture implements AutoCloseable {
             if (given.contains(node)) {
                 continue;
             }
-            if (!podByNode.containsKey(node) && sdnPodByNode.containsKey(node)) {
-                targets.add(new ExecCollector.Target(node, sdnPodByNode.get(node), ExecCollector.peers(node, addresses),
-                        ExecCollector.PodKind.SDN));
+            if (!podByNode.containsKey(node) && pluginPodByNode.containsKey(node)) {
+                String pod = pluginPodByNode.get(node);
+                targets.add(new ExecCollector.Target(node, pod, pluginPod, pluginPodContainers.get(pod)));
             } else if (listFailure != null) {
                 outcomes.add(ExecCollector.failed(node, listFailure
-                        + (sdnListFailure != null ? "; " + sdnListFailure : "")));
-            } else if (!podByNode.containsKey(node) && sdnListFailure != null) {
+                        + (pluginListFailure != null ? "; " + pluginListFailure : "")));
+            } else if (!podByNode.containsKey(node) && pluginListFailure != null) {
                 outcomes.add(ExecCollector.failed(node, "no ready " + ExecCollector.LABEL_VALUE + " pod on this node in "
-                        + "namespace " + o.collectorNamespace() + ", and " + sdnListFailure));
+                        + "namespace " + o.collectorNamespace() + ", and " + pluginListFailure));
             } else {
                 targets.add(new ExecCollector.Target(node, podByNode.get(node), ExecCollector.peers(node, addresses)));
             }
@@ -231,9 +291,13 @@ public final class LiveCapture implements AutoCloseable {
     /**
      * True when the nodes' kubelets say OpenShift 4 ({@link io.netrules.engine.PlatformMajor}): its
      * openshift-sdn runs in sdn pods with the host's tools (3.11's OVS tools are in the ovs pod).
-     * TODO(lead, after merging seam): prefer the ClusterVersion that live mode lists.
+     * A network.config listed says so first: only OpenShift 4 serves it.
      */
     static boolean openShift4(Path dir) throws IOException {
+        Path config = dir.resolve(ClusterKind.NETWORK_CONFIG.fileName());
+        if (Files.isRegularFile(config) && new ObjectMapper().readTree(config.toFile()).path("items").size() > 0) {
+            return true;
+        }
         Path f = dir.resolve("cluster/nodes.json");
         if (!Files.isRegularFile(f)) {
             return false;

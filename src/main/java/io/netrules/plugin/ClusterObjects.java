@@ -34,6 +34,14 @@ public interface ClusterObjects {
      */
     List<TextFile> mustGatherFiles(String relative);
 
+    /**
+     * A text file by its path relative to the capture's root ({@code cluster/ovn/leader_ovnnb_status}
+     * of a netrules capture), empty when there is none.
+     */
+    default List<TextFile> captureFiles(String relative) {
+        return List.of();
+    }
+
     /** Whether the capture holds a must-gather. */
     boolean mustGather();
 

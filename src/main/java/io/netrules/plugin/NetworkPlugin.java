@@ -78,6 +78,24 @@ public interface NetworkPlugin {
         return List.of();
     }
 
+    /**
+     * The cluster kinds live mode reads for this plugin, besides the core's (nodes, pods,
+     * services, endpoints, routes) and network.config (read first, to find the plugin): input
+     * names of {@code io.netrules.capture.ClusterInputs}, listed; {@code input/name} (or
+     * {@code input/namespace/name}, several separated by commas) reads only those objects by name.
+     */
+    default List<String> liveKinds() {
+        return List.of();
+    }
+
+    /**
+     * The plugin's own pod on each node where live mode can run the node commands when netrules'
+     * collector DaemonSet is not there (OpenShift 4 only); null: none.
+     */
+    default LiveNodePod liveNodePod() {
+        return null;
+    }
+
     /** What to name in a report for a missing input of {@link #clusterInputs} (its source), or null. */
     default String clusterInputFile(String input) {
         return null;

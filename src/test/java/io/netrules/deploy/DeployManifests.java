@@ -47,8 +47,16 @@ public final class DeployManifests {
                 .orElseThrow(() -> new AssertionError(file + " has no " + kind + " " + name));
     }
 
-    /** One permission: a verb on a resource of an API group, cluster-wide ("*") or in a namespace. */
-    public record Permission(String scope, String group, String resource, String verb) implements Comparable<Permission> {
+    /**
+     * One permission: a verb on a resource of an API group, cluster-wide ("*") or in a namespace,
+     * on every object of it ({@code name} empty) or on one by name (RBAC's resourceNames).
+     */
+    public record Permission(String scope, String group, String resource, String verb, String name)
+            implements Comparable<Permission> {
+        public Permission(String scope, String group, String resource, String verb) {
+            this(scope, group, resource, verb, "");
+        }
+
         @Override
         public int compareTo(Permission o) {
             return toString().compareTo(o.toString());
@@ -86,7 +94,7 @@ public final class DeployManifests {
             if (seg.size() == 1) {
                 used.add(new Permission(scope, group, resource, query.contains("watch=true") ? "watch" : "list"));
             } else if (seg.size() == 2) {
-                used.add(new Permission(scope, group, resource, "get"));
+                used.add(new Permission(scope, group, resource, "get", seg.get(1)));
             } else if (seg.get(2).equals("exec")) {
                 used.add(new Permission(scope, group, resource + "/exec", "get"));
                 used.add(new Permission(scope, group, resource + "/exec", "create"));
@@ -150,8 +158,12 @@ public final class DeployManifests {
                 }
                 for (JsonNode res : rule.path("resources")) {
                     String r = res.asText();
-                    assertTrue(!r.equals("secrets") && !r.equals("configmaps") && !r.startsWith("serviceaccounts"),
-                            name + ": grants " + r);
+                    assertTrue(!r.equals("secrets") && !r.startsWith("serviceaccounts"), name + ": grants " + r);
+                    // A config map may hold anything: only "get" of the few named ones a plugin reads.
+                    boolean namedGet = rule.path("resourceNames").size() > 0 && rule.path("verbs").size() == 1
+                            && rule.path("verbs").get(0).asText().equals("get");
+                    assertTrue(!r.equals("configmaps") || namedGet, name + ": grants " + r
+                            + " beyond get by name: " + rule);
                     for (JsonNode v : rule.path("verbs")) {
                         boolean exec = r.equals("pods/exec") && v.asText().equals("create");
                         assertTrue(READ_VERBS.contains(v.asText()) || exec, name + ": write verb " + v.asText()
@@ -175,7 +187,12 @@ public final class DeployManifests {
             for (JsonNode g : rule.path("apiGroups")) {
                 for (JsonNode res : rule.path("resources")) {
                     for (JsonNode v : rule.path("verbs")) {
-                        out.add(new Permission(scope, g.asText(), res.asText(), v.asText()));
+                        if (rule.path("resourceNames").size() == 0) {
+                            out.add(new Permission(scope, g.asText(), res.asText(), v.asText()));
+                        }
+                        for (JsonNode n : rule.path("resourceNames")) {
+                            out.add(new Permission(scope, g.asText(), res.asText(), v.asText(), n.asText()));
+                        }
                     }
                 }
             }
@@ -199,7 +216,8 @@ public final class DeployManifests {
         for (Permission g : granted) {
             // Justified only by a use in the same scope: a cluster-wide grant for a use in one
             // namespace (exec in netrules) grants the same everywhere else.
-            if (!used.contains(g)) {
+            if (!used.contains(g) && !(g.name().isEmpty() && used.stream().anyMatch(u -> covers(g, u)
+                    && u.scope().equals(g.scope())))) {
                 unused.add(g);
             }
         }
@@ -208,6 +226,7 @@ public final class DeployManifests {
 
     private static boolean covers(Permission grant, Permission use) {
         return (grant.scope().equals("*") || grant.scope().equals(use.scope())) && grant.group().equals(use.group())
-                && grant.resource().equals(use.resource()) && grant.verb().equals(use.verb());
+                && grant.resource().equals(use.resource()) && grant.verb().equals(use.verb())
+                && (grant.name().isEmpty() || grant.name().equals(use.name()));
     }
 }

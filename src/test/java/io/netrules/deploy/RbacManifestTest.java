@@ -28,6 +28,7 @@ class RbacManifestTest {
             "GET /apis/network.openshift.io/v1/netnamespaces?limit=500",
             "GET /apis/network.openshift.io/v1/clusternetworks?limit=500",
             "GET /apis/route.openshift.io/v1/routes?limit=500",
+            "GET /apis/config.openshift.io/v1/networks?limit=500",
             "GET /api/v1/namespaces/netrules/pods?labelSelector=app%3Dnetrules-collector",
             "GET /api/v1/namespaces/netrules/pods/netrules-collector-node-1/exec?command=netrules&container=collector");
 

@@ -74,6 +74,20 @@ class PluginClusterFactsTest {
     }
 
     @Test
+    void aNetrulesCaptureKeepsRaftStatusInClusterOvn() throws Exception {
+        Path legacy = io.netrules.TestPaths.project().resolve("rules/ovn-kubernetes/cases-base/legacy-3node");
+        ClusterFacts cluster = read(legacy, new ArrayList<>());
+        InputStates s = cluster.states();
+        assertTrue(s.ok("raft-status"), s.reason("raft-status"));
+        assertEquals("cluster/ovn/leader_ovnnb_status", s.file("raft-status"));
+        List<Object> all = new ArrayList<>();
+        cluster.all(all::add);
+        List<RaftStatus> raft = of(all, RaftStatus.class);
+        assertEquals(List.of(OvnDb.NB, OvnDb.SB), raft.stream().map(RaftStatus::db).toList());
+        assertTrue(raft.stream().allMatch(r -> r.role().equals("leader")), raft.toString());
+    }
+
+    @Test
     void derivedInputsAreCollectedOrSayWhyNot() throws Exception {
         ClusterFacts cluster = read(IC, new ArrayList<>());
         InputStates s = cluster.states();

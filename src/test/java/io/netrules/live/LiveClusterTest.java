@@ -117,7 +117,8 @@ class LiveClusterTest {
             }
             assertEquals(Set.of("/api/v1/nodes", "/api/v1/pods", "/api/v1/services", "/api/v1/endpoints",
                     "/apis/network.openshift.io/v1/hostsubnets", "/apis/network.openshift.io/v1/netnamespaces",
-                    "/apis/network.openshift.io/v1/clusternetworks", "/apis/route.openshift.io/v1/routes"), paths);
+                    "/apis/network.openshift.io/v1/clusternetworks", "/apis/route.openshift.io/v1/routes",
+                    "/apis/config.openshift.io/v1/networks"), paths);
         }
     }
 

@@ -100,7 +100,9 @@ final class MockCluster implements AutoCloseable {
     /** Creates one object, of any kind live mode reads, as the API server would store it. */
     void create(JsonNode item) {
         String kindName = item.path("kind").asText();
-        ClusterKind kind = ClusterKind.ALL.stream().filter(k -> k.kind().equals(kindName)).findFirst()
+        String apiVersion = item.path("apiVersion").asText();
+        ClusterKind kind = ClusterKind.every().stream().filter(k -> k.kind().equals(kindName)
+                        && k.apiVersion().equals(apiVersion)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("not a kind live mode reads: " + kindName));
         GenericKubernetesResource r = client.getKubernetesSerialization().convertValue(item,
                 GenericKubernetesResource.class);

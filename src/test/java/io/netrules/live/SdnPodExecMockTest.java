@@ -44,6 +44,10 @@ class SdnPodExecMockTest {
         return p + "container=sdn&stdout=true&stderr=true";
     }
 
+    /** openshift-sdn's script in its sdn container: every host command of the registry. */
+    static final String SDN_SCRIPT = ExecCollector.script(
+            new io.netrules.plugins.openshiftsdn.OpenShiftSdnPlugin().liveNodePod().runs().get(0).commands());
+
     /** The sdn pods of the sample's pods.json. */
     static final Map<String, String> SDN_PODS = Map.of("node-1", "sdn-7hq2d", "node-3", "sdn-tw8zb");
 
@@ -84,15 +88,16 @@ class SdnPodExecMockTest {
                 LiveCapture.copyTree(sample.resolve("nodes/" + node), podOut.resolve("nodes/" + node));
                 if (node.equals("node-3")) {
                     // The script's list of failed commands: ethtool-less images answer 127.
-                    Files.writeString(podOut.resolve(ExecCollector.SDN_FAILED_LIST), "sysctl_-a\t127\n");
+                    Files.writeString(podOut.resolve(ExecCollector.FAILED_LIST), "sysctl_-a\t127\n");
                 }
                 byte[] tar = TarReaderTest.tar(podOut);
                 byte[] frame = new byte[tar.length + 1];
                 frame[0] = 1; // stdout
                 System.arraycopy(tar, 0, frame, 1, tar.length);
-                List<String> command = plan.command(new ExecCollector.Target(node, podName,
-                        ExecCollector.peers(node, addresses), ExecCollector.PodKind.SDN));
-                assertEquals(List.of("sh", "-c", ExecCollector.SDN_SCRIPT, "netrules-collect", node, "30"), command);
+                io.netrules.plugin.LiveNodePod sdn = new io.netrules.plugins.openshiftsdn.OpenShiftSdnPlugin().liveNodePod();
+                List<String> command = plan.command(new ExecCollector.Target(node, podName, sdn, null),
+                        sdn.runs().get(0));
+                assertEquals(List.of("sh", "-c", SDN_SCRIPT, "netrules-collect", node, "30"), command);
                 mock.expect().get().withPath(execPath(podName, command))
                         .andUpgradeToWebSocket().open(new WebSocketMessage(0L, frame, false, true),
                                 new StatusStreamMessage(0)).done().always();

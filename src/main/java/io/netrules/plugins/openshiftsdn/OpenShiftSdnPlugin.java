@@ -60,6 +60,24 @@ public final class OpenShiftSdnPlugin implements NetworkPlugin {
             FactSource.copiedFile(FactSources.NODE_CONFIG, "etc/origin/node/node-config.yaml",
                     NodeConfigParser::new).run());
 
+    /**
+     * OpenShift 4's openshift-sdn DaemonSet (CNO bindata/network/openshift-sdn/sdn.yaml): host
+     * network, the host's OVS socket, iptables and iproute, the host's root at {@code /host}; the
+     * registry's node commands all run in its {@code sdn} container.
+     */
+    @Override
+    public io.netrules.plugin.LiveNodePod liveNodePod() {
+        return new io.netrules.plugin.LiveNodePod("openshift-sdn", "app", "sdn", List.of(
+                new io.netrules.plugin.LiveNodePod.Run("sdn", io.netrules.plugin.LiveNodePod.hostCommands(this))));
+    }
+
+    /** openshift-sdn's own API objects. */
+    @Override
+    public List<String> liveKinds() {
+        return List.of(io.netrules.capture.ClusterInputs.HOSTSUBNETS, io.netrules.capture.ClusterInputs.NETNAMESPACES,
+                io.netrules.capture.ClusterInputs.CLUSTERNETWORKS);
+    }
+
     @Override
     public List<FactSource> nodeFactSources() {
         return SOURCES;

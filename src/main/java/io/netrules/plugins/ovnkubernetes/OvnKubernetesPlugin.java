@@ -1,5 +1,6 @@
 package io.netrules.plugins.ovnkubernetes;
 
+import io.netrules.capture.ClusterInputs;
 import io.netrules.capture.FactSource;
 import io.netrules.plugin.ClusterFactSink;
 import io.netrules.plugin.ClusterObjects;
@@ -101,6 +102,45 @@ public final class OvnKubernetesPlugin implements NetworkPlugin {
                 OvnClusterFacts.OVN_PODS, OvnClusterFacts.DEPLOYMENT_MODE);
     }
 
+    /**
+     * What the OVN cluster facts read (OvnClusterFacts); the two ConfigMaps and the network
+     * ClusterOperator by name only (docs/deploy/rbac-ovn-kubernetes.yaml grants just those).
+     */
+    @Override
+    public List<String> liveKinds() {
+        return List.of(ClusterInputs.NETWORKOPERATORS, ClusterInputs.ENDPOINTSLICES, ClusterInputs.EVENTS,
+                ClusterInputs.EGRESSIPS, ClusterInputs.EGRESSFIREWALLS, ClusterInputs.CLOUDPRIVATEIPCONFIGS,
+                ClusterInputs.PODNETWORKCONNECTIVITYCHECKS, ClusterInputs.CLUSTEROPERATORS + "/network",
+                ClusterInputs.CONFIGMAPS + "/kube-system/cluster-config-v1,openshift-ovn-kubernetes/ovnkube-config");
+    }
+
+    /** The node's ovnkube-node pod (CNO bindata/network/ovn-kubernetes/.../ovnkube-node.yaml). */
+    public static final String NAMESPACE = "openshift-ovn-kubernetes";
+
+    /**
+     * Each node's {@code ovnkube-node} pod: its NB and SB in the nbdb/sbdb containers (interconnect
+     * mode: the node's own zone), northd's status in northd, and in ovn-controller (host network,
+     * the host's OVS socket) OVS' rows, ovn-controller's connection and the registry's host
+     * commands its image has (a missing tool is "not collected", exit 127). A legacy-mode pod has
+     * no nbdb/sbdb/northd container: those files are not collected, with the reason.
+     */
+    @Override
+    public io.netrules.plugin.LiveNodePod liveNodePod() {
+        List<io.netrules.plugin.LiveNodePod.Command> controller = new java.util.ArrayList<>(
+                io.netrules.plugin.LiveNodePod.hostCommands(this));
+        controller.add(io.netrules.plugin.LiveNodePod.of(source(OVNCTL_CONN)));
+        return new io.netrules.plugin.LiveNodePod(NAMESPACE, "app", "ovnkube-node", List.of(
+                new io.netrules.plugin.LiveNodePod.Run("nbdb", List.of(io.netrules.plugin.LiveNodePod.of(source(OVN_NB)))),
+                new io.netrules.plugin.LiveNodePod.Run("sbdb", List.of(io.netrules.plugin.LiveNodePod.of(source(OVN_SB)))),
+                new io.netrules.plugin.LiveNodePod.Run("northd",
+                        List.of(io.netrules.plugin.LiveNodePod.of(source(NORTHD_STATUS)))),
+                new io.netrules.plugin.LiveNodePod.Run("ovn-controller", controller)));
+    }
+
+    private static FactSource source(String input) {
+        return SOURCES.stream().filter(s -> s.input().equals(input)).findFirst().orElseThrow();
+    }
+
     @Override
     public List<String> derivedNodeInputs() {
         return List.of(OvnClusterFacts.GATEWAY_MODE);
@@ -112,7 +152,8 @@ public final class OvnKubernetesPlugin implements NetworkPlugin {
             case OvnClusterFacts.INSTALL_CONFIG -> "ConfigMap kube-system/cluster-config-v1 (cluster/configmaps.json)";
             case OvnClusterFacts.OVNKUBE_CONFIG -> "ConfigMap openshift-ovn-kubernetes/ovnkube-config"
                     + " (cluster/configmaps.json)";
-            case OvnClusterFacts.RAFT_STATUS -> "network_logs/leader_ovnnb_status, leader_ovnsb_status";
+            case OvnClusterFacts.RAFT_STATUS -> "network_logs/leader_ovnnb_status, leader_ovnsb_status"
+                    + " (netrules capture: cluster/ovn/)";
             case OvnClusterFacts.OVN_PODS -> "pods of openshift-ovn-kubernetes (cluster/pods.json)";
             case OvnClusterFacts.DEPLOYMENT_MODE -> "k8s.ovn.org/zone-name of the nodes (cluster/nodes.json)";
             default -> null;

@@ -16,9 +16,14 @@ import java.util.List;
  * cluster/status OVN_Northbound|OVN_Southbound} as a must-gather keeps the leader's
  * ({@code network_logs/leader_ovnnb_status}, {@code leader_ovnsb_status}; legacy mode, 4.10+):
  * {@code Name:}, {@code Server ID:}, {@code Status:}, {@code Role:} lines, one RaftStatus per file.
+ * A netrules capture keeps them under the same names in {@code cluster/ovn/} (beside a legacy
+ * central DB; live mode writes them there).
  */
 final class RaftStatusReader {
     static final List<String> FILES = List.of("network_logs/leader_ovnnb_status", "network_logs/leader_ovnsb_status");
+    /** The same files in a netrules capture. */
+    static final List<String> CAPTURE_FILES = List.of("cluster/ovn/leader_ovnnb_status",
+            "cluster/ovn/leader_ovnsb_status");
 
     private RaftStatusReader() {
     }
@@ -36,11 +41,22 @@ final class RaftStatusReader {
                 }
             }
         }
+        for (String rel : CAPTURE_FILES) {
+            for (ClusterObjects.TextFile f : in.captureFiles(rel)) {
+                RaftStatus s = parse(f, out);
+                if (s != null) {
+                    out.clusterSession(s);
+                    if (firstFile == null) {
+                        firstFile = f.display();
+                    }
+                }
+            }
+        }
         if (firstFile != null) {
             out.collected(OvnClusterFacts.RAFT_STATUS, firstFile);
         } else {
             out.notCollected(OvnClusterFacts.RAFT_STATUS, "no raft cluster/status (must-gather "
-                    + "network_logs/leader_ovn{nb,sb}_status, legacy mode)");
+                    + "network_logs/leader_ovn{nb,sb}_status or cluster/ovn/leader_ovn{nb,sb}_status, legacy mode)");
         }
     }
 
