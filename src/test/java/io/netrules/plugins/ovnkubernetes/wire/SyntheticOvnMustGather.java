@@ -174,7 +174,8 @@ final class SyntheticOvnMustGather {
 
     private static void writeList(Path file, List<Object> items) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
-            JSON.writeValue(out, Map.of("apiVersion", "v1", "kind", "List", "items", items));
+            out.write(JSON.writeValueAsBytes(Map.of("apiVersion", "v1", "kind", "List", "items", items)));
+            out.write('\n'); // a file without a last line end is taken as cut short, as oc's never is
         }
     }
 
