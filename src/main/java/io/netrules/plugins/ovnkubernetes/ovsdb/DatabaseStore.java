@@ -66,6 +66,57 @@ public record DatabaseStore(List<Member> members, List<ParseWarning> warnings) {
 
     private static void stream(InputStream archive, String display, InputLimits limits,
                                java.util.function.Consumer<Member> members, List<ParseWarning> warnings) {
+        streamRaw(archive, display, limits, raw -> {
+            try {
+                members.accept(raw.parse(limits, warnings::add));
+            } catch (NotOvsdbException x) {
+                warnings.add(raw.notOvsdb(x));
+            }
+        }, warnings::add);
+    }
+
+    /**
+     * A member as the archive holds it, not yet parsed: its bytes (at most the file-size limit and
+     * one byte more, so that the reader sees a member over the limit as it would see a file).
+     *
+     * @param display the member's name in warnings and facts ({@code <archive>/<member path>})
+     */
+    public record RawMember(String pod, boolean northbound, String display, byte[] bytes) {
+        /** Parses the member, as {@link #stream} would, its warnings to {@code warnings}. */
+        public Member parse(InputLimits limits, java.util.function.Consumer<ParseWarning> warnings)
+                throws NotOvsdbException {
+            try {
+                OvsdbDatabase db = OvsdbReader.read(new java.io.ByteArrayInputStream(bytes), display, null, limits);
+                db.warnings().forEach(warnings);
+                return new Member(pod, northbound, db);
+            } catch (IOException x) {
+                throw new java.io.UncheckedIOException(x); // a byte array does not fail
+            }
+        }
+
+        /** The warning for a member that is no OVSDB database. */
+        public ParseWarning notOvsdb(NotOvsdbException x) {
+            String m = x.getMessage();
+            return new ParseWarning(display, 0, m.startsWith(display + ":") ? m.substring(display.length() + 1).strip() : m);
+        }
+    }
+
+    /**
+     * Reads the members' bytes one at a time, in archive order, and hands each to {@code member}
+     * unparsed, so that a caller can parse them on other threads; {@code warning} gets the archive's
+     * own warnings, in order with the members.
+     */
+    public static void streamRaw(Path archive, String display, InputLimits limits,
+                                 java.util.function.Consumer<RawMember> member,
+                                 java.util.function.Consumer<ParseWarning> warning) throws IOException {
+        try (InputStream in = Files.newInputStream(archive)) {
+            streamRaw(in, display, limits, member, warning);
+        }
+    }
+
+    private static void streamRaw(InputStream archive, String display, InputLimits limits,
+                                  java.util.function.Consumer<RawMember> members,
+                                  java.util.function.Consumer<ParseWarning> warnings) {
         long entries = 0;
         long bytes = 0;
         try (GzipCompressorInputStream gz = new GzipCompressorInputStream(new BufferedInputStream(archive), true);
@@ -73,7 +124,7 @@ public record DatabaseStore(List<Member> members, List<ParseWarning> warnings) {
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
                 if (++entries > limits.archiveEntries()) {
-                    warnings.add(new ParseWarning(display, 0, "more than " + limits.archiveEntries()
+                    warnings.accept(new ParseWarning(display, 0, "more than " + limits.archiveEntries()
                             + " entries (--limit archive-entries); the rest is not read"));
                     break;
                 }
@@ -85,24 +136,17 @@ public record DatabaseStore(List<Member> members, List<ParseWarning> warnings) {
                 }
                 bytes += e.getSize();
                 if (bytes > limits.archiveSize()) {
-                    warnings.add(new ParseWarning(display, 0, "more than " + InputLimits.bytes(limits.archiveSize())
+                    warnings.accept(new ParseWarning(display, 0, "more than " + InputLimits.bytes(limits.archiveSize())
                             + " in members (--limit archive-size); the rest is not read"));
                     break;
                 }
                 String member = display + "/" + name;
-                try {
-                    OvsdbDatabase db = OvsdbReader.read(new NoClose(tar), member, null, limits);
-                    warnings.addAll(db.warnings());
-                    members.accept(new Member(base.substring(0, base.length() - 5), nb, db));
-                } catch (NotOvsdbException x) {
-                    String m = x.getMessage();
-                    warnings.add(new ParseWarning(member, 0,
-                            m.startsWith(member + ":") ? m.substring(member.length() + 1).strip() : m));
-                }
+                byte[] content = new NoClose(tar).readNBytes((int) Math.min(Integer.MAX_VALUE - 64, limits.fileSize() + 1));
+                members.accept(new RawMember(base.substring(0, base.length() - 5), nb, member, content));
             }
         } catch (IOException x) {
             // A cut or damaged archive: the members before the damage count.
-            warnings.add(new ParseWarning(display, 0, "archive cut short or damaged (" + x.getMessage()
+            warnings.accept(new ParseWarning(display, 0, "archive cut short or damaged (" + x.getMessage()
                     + "); the members before it are read"));
         }
     }

@@ -188,11 +188,97 @@ public final class OvnNodeData implements NodeExtras {
     // ---- databases ----
 
     private void readDatabases() {
+        try (InOrder work = new InOrder()) {
+            readDatabases(work);
+        }
+        if (!centralFacts.isEmpty()) {
+            central = CentralSplit.of(centralFacts.getOrDefault(OvnDb.NB, List.of()),
+                    centralFacts.getOrDefault(OvnDb.SB, List.of()), pc.nodeNames());
+        }
+    }
+
+    /**
+     * What one database (or pair) does to this object, worked out on a worker thread (reading,
+     * parsing, zone, facts: the costly part) as actions applied afterwards on the preparing
+     * thread in the order the files were given: warnings, counts and which file wins come out as
+     * they would reading one file at a time.
+     */
+    private static final class Out {
+        final List<Runnable> actions = new ArrayList<>();
+
+        void add(Runnable action) {
+            actions.add(action);
+        }
+    }
+
+    /**
+     * Runs the database work on the cores, a bounded number of units in flight (so that a store of
+     * 500 nodes is not held whole), and applies each unit's actions in submission order.
+     */
+    private final class InOrder implements AutoCloseable {
+        private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                threads, r -> {
+                    Thread t = new Thread(r, "ovn-db-reader");
+                    t.setDaemon(true);
+                    return t;
+                });
+        private final java.util.ArrayDeque<java.util.concurrent.Future<Out>> inFlight = new java.util.ArrayDeque<>();
+
+        /** Work whose actions go in {@code out}. */
+        void submit(java.util.function.Consumer<Out> unit) {
+            while (inFlight.size() >= 2 * threads + 2) {
+                applyHead();
+            }
+            inFlight.add(pool.submit(() -> {
+                Out out = new Out();
+                unit.accept(out);
+                return out;
+            }));
+        }
+
+        /** A warning in order with the units before and after it. */
+        void warning(ParseWarning w) {
+            submit(out -> out.add(() -> warnings.add(w)));
+        }
+
+        private void applyHead() {
+            java.util.concurrent.Future<Out> head = inFlight.poll();
+            try {
+                head.get().actions.forEach(Runnable::run);
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading OVN databases", x);
+            } catch (java.util.concurrent.ExecutionException x) {
+                if (x.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (x.getCause() instanceof Error e) {
+                    throw e;
+                }
+                throw new IllegalStateException(x.getCause());
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                while (!inFlight.isEmpty()) {
+                    applyHead();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private void readDatabases(InOrder work) {
         for (Map.Entry<String, NodeFolder> e : new TreeMap<>(pc.capture().nodes()).entrySet()) {
             NodeFolder folder = e.getValue();
-            pair(readFile(folder.file(NB_DUMP_FILE)), readFile(folder.file(SB_DUMP_FILE)));
+            work.submit(out -> pair(readFile(folder.file(NB_DUMP_FILE), out), readFile(folder.file(SB_DUMP_FILE), out), out));
             for (String dir : SOS_DB_DIRS) {
-                pair(readFile(folder.file(dir + "ovnnb_db.db")), readFile(folder.file(dir + "ovnsb_db.db")));
+                work.submit(out -> pair(readFile(folder.file(dir + "ovnnb_db.db"), out),
+                        readFile(folder.file(dir + "ovnsb_db.db"), out), out));
             }
         }
         Path clusterDir = pc.capture().root().resolve("cluster").resolve(CLUSTER_FOLDER);
@@ -201,13 +287,14 @@ public final class OvnNodeData implements NodeExtras {
                 for (Path p : files.sorted().toList()) {
                     String display = "cluster/" + CLUSTER_FOLDER + "/" + p.getFileName();
                     if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                        consider(readFile(new NodeFolder.InputFile(null, null, p, display)), null);
+                        work.submit(out -> consider(readFile(new NodeFolder.InputFile(null, null, p, display), out),
+                                null, out));
                     } else {
-                        warnings.add(new ParseWarning(display, 0, "not a database file; ignored"));
+                        work.warning(new ParseWarning(display, 0, "not a database file; ignored"));
                     }
                 }
             } catch (IOException x) {
-                warnings.add(new ParseWarning("cluster/" + CLUSTER_FOLDER + "/", 0, "cannot read: " + x.getMessage()));
+                work.warning(new ParseWarning("cluster/" + CLUSTER_FOLDER + "/", 0, "cannot read: " + x.getMessage()));
             }
         }
         MustGather mg = pc.capture().mustGather();
@@ -215,16 +302,12 @@ public final class OvnNodeData implements NodeExtras {
             for (MustGather.Root root : mg.roots()) {
                 Path store = root.dir().resolve(STORE);
                 if (Files.isRegularFile(store, LinkOption.NOFOLLOW_LINKS)) {
-                    readStore(store, root.display() + STORE);
+                    readStore(store, root.display() + STORE, work);
                 }
                 // Legacy (4.10-4.13): the raft leader's clustered NB and SB, the central databases.
-                consider(readFile(mgFile(root, LEADER_NB)), null);
-                consider(readFile(mgFile(root, LEADER_SB)), null);
+                work.submit(out -> consider(readFile(mgFile(root, LEADER_NB), out), null, out));
+                work.submit(out -> consider(readFile(mgFile(root, LEADER_SB), out), null, out));
             }
-        }
-        if (!centralFacts.isEmpty()) {
-            central = CentralSplit.of(centralFacts.getOrDefault(OvnDb.NB, List.of()),
-                    centralFacts.getOrDefault(OvnDb.SB, List.of()), pc.nodeNames());
         }
     }
 
@@ -234,63 +317,115 @@ public final class OvnNodeData implements NodeExtras {
                 ? new NodeFolder.InputFile(null, null, p, root.display() + relative) : null;
     }
 
-    /** One pod's NB and SB are paired as the archive gives them; each pair is used and dropped. */
-    private void readStore(Path store, String display) {
-        Map<String, OvsdbDatabase> waiting = new LinkedHashMap<>();
+    /**
+     * One pod's NB and SB are paired as the archive gives them; each pair is used and dropped.
+     * The archive is read on this thread, its members parsed on the workers: each member as it
+     * comes (its warnings in archive order), the pair once its second member is there.
+     */
+    private void readStore(Path store, String display, InOrder work) {
+        Map<String, java.util.concurrent.CompletableFuture<OvsdbDatabase>> waiting = new LinkedHashMap<>();
         try {
-            DatabaseStore.stream(store, display, limits, m -> {
-                OvsdbDatabase other = waiting.remove(m.pod());
+            DatabaseStore.streamRaw(store, display, limits, raw -> {
+                java.util.concurrent.CompletableFuture<OvsdbDatabase> parsed = new java.util.concurrent.CompletableFuture<>();
+                work.submit(out -> {
+                    OvsdbDatabase db = null;
+                    try {
+                        List<ParseWarning> found = new ArrayList<>();
+                        db = raw.parse(limits, found::add).database();
+                        out.add(() -> warnings.addAll(found));
+                    } catch (NotOvsdbException x) {
+                        ParseWarning w = raw.notOvsdb(x);
+                        out.add(() -> warnings.add(w));
+                    } catch (RuntimeException x) {
+                        parsed.completeExceptionally(x);
+                        throw x;
+                    }
+                    parsed.complete(db);
+                });
+                // A member that is no database (null) pairs with nothing, as before: it was never handed on.
+                java.util.concurrent.CompletableFuture<OvsdbDatabase> other = waiting.remove(raw.pod());
                 if (other == null) {
-                    waiting.put(m.pod(), m.database());
+                    waiting.put(raw.pod(), parsed);
                 } else {
-                    pair(m.database(), other);
+                    // Submitted after both members' parses: a worker waits only for work already under way.
+                    work.submit(out -> {
+                        OvsdbDatabase second = parsed.join();
+                        OvsdbDatabase first = other.join();
+                        if (second == null) {
+                            alone(first, out);
+                            return;
+                        }
+                        if (first == null) {
+                            alone(second, out);
+                            return;
+                        }
+                        out.add(() -> databasesRead += 2);
+                        pair(second, first, out);
+                    });
                 }
-                databasesRead++;
-            }, warnings);
+            }, work::warning);
         } catch (IOException x) {
-            warnings.add(new ParseWarning(display, 0, "cannot read: " + x.getMessage()));
+            work.warning(new ParseWarning(display, 0, "cannot read: " + x.getMessage()));
         }
-        waiting.values().forEach(db -> consider(db, null));
+        waiting.values().forEach(f -> work.submit(out -> {
+            OvsdbDatabase db = f.join();
+            if (db != null) {
+                out.add(() -> databasesRead++);
+                consider(db, null, out);
+            }
+        }));
     }
 
-    private OvsdbDatabase readFile(NodeFolder.InputFile f) {
+    /** A member of the store that is no database, or whose pair is not: used alone. */
+    private void alone(OvsdbDatabase db, Out out) {
+        out.add(() -> databasesRead++);
+        consider(db, null, out);
+    }
+
+    private OvsdbDatabase readFile(NodeFolder.InputFile f, Out out) {
         if (f == null) {
             return null;
         }
         try {
             if (Files.size(f.path()) > limits.fileSize() && !f.path().toString().endsWith(".gz")) {
-                warnings.add(Capture.tooLarge(f.display(), Files.size(f.path()), limits,
-                        "the rules that need this OVN database are not evaluated"));
+                ParseWarning warning = Capture.tooLarge(f.display(), Files.size(f.path()), limits,
+                        "the rules that need this OVN database are not evaluated");
+                out.add(() -> warnings.add(warning));
                 return null;
             }
             OvsdbDatabase db = OvsdbReader.read(f.path(), f.display(), null, limits);
-            warnings.addAll(db.warnings());
-            databasesRead++;
+            List<ParseWarning> found = db.warnings();
+            out.add(() -> {
+                warnings.addAll(found);
+                databasesRead++;
+            });
             return db;
         } catch (NotOvsdbException x) {
             String m = x.getMessage();
-            warnings.add(new ParseWarning(f.display(), 0,
-                    m.startsWith(f.display() + ":") ? m.substring(f.display().length() + 1).strip() : m));
+            ParseWarning warning = new ParseWarning(f.display(), 0,
+                    m.startsWith(f.display() + ":") ? m.substring(f.display().length() + 1).strip() : m);
+            out.add(() -> warnings.add(warning));
         } catch (IOException | UncheckedIOException x) {
-            warnings.add(new ParseWarning(f.display(), 0, "cannot read: " + x.getMessage()));
+            ParseWarning warning = new ParseWarning(f.display(), 0, "cannot read: " + x.getMessage());
+            out.add(() -> warnings.add(warning));
         }
         return null;
     }
 
     /** Two files of the same pod or node folder: whichever is NB and whichever SB, by their content. */
-    private void pair(OvsdbDatabase a, OvsdbDatabase b) {
+    private void pair(OvsdbDatabase a, OvsdbDatabase b, Out out) {
         if (a == null || b == null) {
-            consider(a, null);
-            consider(b, null);
+            consider(a, null, out);
+            consider(b, null, out);
             return;
         }
         Optional<OvnDb> wa = OvnDb.of(a);
         Optional<OvnDb> wb = OvnDb.of(b);
         if (wa.isPresent() && wb.isPresent() && wa.get() != wb.get()) {
-            consider(wa.get() == OvnDb.NB ? a : b, wa.get() == OvnDb.NB ? b : a);
+            consider(wa.get() == OvnDb.NB ? a : b, wa.get() == OvnDb.NB ? b : a, out);
         } else {
-            consider(a, null);
-            consider(b, null);
+            consider(a, null, out);
+            consider(b, null, out);
         }
     }
 
@@ -301,16 +436,17 @@ public final class OvnNodeData implements NodeExtras {
      * @param db       an NB or SB; or, with {@code sb} given, the NB
      * @param sb       the same pod's SB, or null
      */
-    private void consider(OvsdbDatabase db, OvsdbDatabase sb) {
+    private void consider(OvsdbDatabase db, OvsdbDatabase sb, Out out) {
         if (db == null) {
             return;
         }
         Optional<OvnDb> which = OvnDb.of(db);
         if (which.isEmpty()) {
-            warnings.add(new ParseWarning(db.file(), 0, "neither an OVN Northbound nor a Southbound database"
-                    + " (schema " + db.schemaName() + "); not used"));
+            ParseWarning warning = new ParseWarning(db.file(), 0, "neither an OVN Northbound nor a Southbound database"
+                    + " (schema " + db.schemaName() + "); not used");
+            out.add(() -> warnings.add(warning));
             if (sb != null) {
-                consider(sb, null);
+                consider(sb, null, out);
             }
             return;
         }
@@ -321,12 +457,13 @@ public final class OvnNodeData implements NodeExtras {
             boolean centralNb = nb != null && gatewayRouters(nb) > 1;
             boolean centralSb = nb == null && south != null && localChassis(south) > 1;
             if (centralNb || centralSb) {
-                addCentral(nb, south);
+                addCentral(nb, south, out);
             } else {
                 String files = south != null && nb != null ? nb.file() + " and " + south.file() : db.file();
-                warnings.add(new ParseWarning(nb != null ? nb.file() : south.file(), 0, "cannot tell which node's"
+                ParseWarning warning = new ParseWarning(nb != null ? nb.file() : south.file(), 0, "cannot tell which node's"
                         + " OVN database this is (no NB_Global name, no single GR_ router, no single local"
-                        + " chassis): " + files + " not used"));
+                        + " chassis): " + files + " not used");
+                out.add(() -> warnings.add(warning));
             }
             return;
         }
@@ -334,45 +471,55 @@ public final class OvnNodeData implements NodeExtras {
         if (node == null) {
             String files = south != null && nb != null ? nb.file() + " and " + south.file()
                     : (nb != null ? nb.file() : south.file());
-            warnings.add(new ParseWarning(nb != null ? nb.file() : south.file(), 0, "OVN zone " + zone.get().name()
+            ParseWarning warning = new ParseWarning(nb != null ? nb.file() : south.file(), 0, "OVN zone " + zone.get().name()
                     + " is no node of the capture" + (zone.get().chassisName() == null ? ""
                     : " (nor is its chassis " + zone.get().chassisName() + " a node's OVS system-id)")
-                    + ": " + files + " not used"));
+                    + ": " + files + " not used");
+            out.add(() -> warnings.add(warning));
             return;
         }
         if (nb != null) {
-            addOwn(node, OvnDb.NB, nb, zone.get().name());
+            addOwn(node, OvnDb.NB, nb, zone.get().name(), out);
         }
         if (south != null) {
-            addOwn(node, OvnDb.SB, south, zone.get().name());
+            addOwn(node, OvnDb.SB, south, zone.get().name(), out);
         }
     }
 
-    private void addOwn(String node, OvnDb which, OvsdbDatabase db, String zone) {
-        EnumMap<OvnDb, OwnDb> dbs = own.computeIfAbsent(node, k -> new EnumMap<>(OvnDb.class));
-        OwnDb first = dbs.get(which);
-        if (first != null) {
-            warnings.add(new ParseWarning(db.file(), 0, first.file() + " already gives node " + node + "'s "
-                    + which + " database; not used"));
-            return;
-        }
-        dbs.put(which, new OwnDb(OvnFacts.of(db, which, zone), db.file()));
+    /** The facts are made here (on the worker); whether they are used, in file order. */
+    private void addOwn(String node, OvnDb which, OvsdbDatabase db, String zone, Out out) {
+        List<OvnFact> facts = OvnFacts.of(db, which, zone);
+        String file = db.file(); // not the database: only its facts are kept
+        out.add(() -> {
+            EnumMap<OvnDb, OwnDb> dbs = own.computeIfAbsent(node, k -> new EnumMap<>(OvnDb.class));
+            OwnDb first = dbs.get(which);
+            if (first != null) {
+                warnings.add(new ParseWarning(file, 0, first.file() + " already gives node " + node + "'s "
+                        + which + " database; not used"));
+                return;
+            }
+            dbs.put(which, new OwnDb(facts, file));
+        });
     }
 
-    private void addCentral(OvsdbDatabase nb, OvsdbDatabase sb) {
+    private void addCentral(OvsdbDatabase nb, OvsdbDatabase sb, Out out) {
         for (OvsdbDatabase db : new OvsdbDatabase[] {nb, sb}) {
             if (db == null) {
                 continue;
             }
             OvnDb which = db == nb ? OvnDb.NB : OvnDb.SB;
-            String first = centralFiles.get(which);
-            if (first != null) {
-                warnings.add(new ParseWarning(db.file(), 0, first + " already gives the central " + which
-                        + " database; not used"));
-                continue;
-            }
-            centralFiles.put(which, db.file());
-            centralFacts.put(which, OvnFacts.of(db, which, null));
+            List<OvnFact> facts = OvnFacts.of(db, which, null);
+            String file = db.file();
+            out.add(() -> {
+                String first = centralFiles.get(which);
+                if (first != null) {
+                    warnings.add(new ParseWarning(file, 0, first + " already gives the central " + which
+                            + " database; not used"));
+                    return;
+                }
+                centralFiles.put(which, file);
+                centralFacts.put(which, facts);
+            });
         }
     }
 
