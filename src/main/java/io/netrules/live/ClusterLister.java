@@ -43,6 +43,8 @@ final class ClusterLister {
     private final KubernetesClient client;
     private final String namespace;
     private final Duration timeout;
+    /** Annotation key prefixes kept on listed objects (the detected plugin's); none before it is known. */
+    private volatile List<String> keptAnnotations = List.of();
 
     /**
      * @param namespace namespaced kinds are listed in this namespace only; null = all namespaces
@@ -52,6 +54,11 @@ final class ClusterLister {
         this.client = client;
         this.namespace = namespace;
         this.timeout = timeout;
+    }
+
+    /** From now on keep these annotations ({@link SecretStripper#strip(ObjectNode, List)}). */
+    void keepAnnotations(List<String> prefixes) {
+        keptAnnotations = List.copyOf(prefixes);
     }
 
     List<Outcome> listAll(Path clusterDir, List<ClusterKind> kinds) throws IOException {
@@ -146,7 +153,7 @@ final class ClusterLister {
         if (!node.hasNonNull("kind")) {
             node.put("kind", kind.kind());
         }
-        SecretStripper.strip(node);
+        SecretStripper.strip(node, keptAnnotations);
         return node;
     }
 }

@@ -111,6 +111,9 @@ public final class LiveCapture implements AutoCloseable {
             // (404: not OpenShift 4) is no failure: the kinds of ClusterKind.ALL, as ever.
             ClusterLister.Outcome networkConfig = lister.list(ClusterKind.NETWORK_CONFIG, dir.resolve("cluster"));
             NetworkPlugin plugin = networkConfig.collected() ? networkPlugin(dir) : null;
+            if (plugin != null) {
+                lister.keepAnnotations(plugin.liveAnnotationPrefixes());
+            }
             List<ClusterLister.Outcome> outcomes = new ArrayList<>(lister.listAll(dir.resolve("cluster"),
                     liveKinds(plugin)));
             // Exit 3 only when nothing at all was collected: node captures given are something.

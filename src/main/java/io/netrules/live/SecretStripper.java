@@ -23,8 +23,30 @@ final class SecretStripper {
     }
 
     static void strip(ObjectNode item) {
+        strip(item, List.of());
+    }
+
+    /**
+     * @param keptAnnotations annotation key prefixes the network plugin's rules read
+     *                        ({@link io.netrules.plugin.NetworkPlugin#liveAnnotationPrefixes}):
+     *                        those annotations stay, every other goes
+     */
+    static void strip(ObjectNode item, List<String> keptAnnotations) {
         if (item.get("metadata") instanceof ObjectNode meta) {
-            meta.remove("annotations");
+            if (meta.get("annotations") instanceof ObjectNode annotations && !keptAnnotations.isEmpty()) {
+                List<String> names = new java.util.ArrayList<>();
+                annotations.fieldNames().forEachRemaining(names::add);
+                for (String name : names) {
+                    if (keptAnnotations.stream().noneMatch(name::startsWith)) {
+                        annotations.remove(name);
+                    }
+                }
+                if (annotations.isEmpty()) {
+                    meta.remove("annotations");
+                }
+            } else {
+                meta.remove("annotations");
+            }
             meta.remove("managedFields");
         }
         String kind = item.path("kind").asText();

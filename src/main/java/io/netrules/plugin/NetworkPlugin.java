@@ -89,6 +89,16 @@ public interface NetworkPlugin {
     }
 
     /**
+     * Live mode writes listed objects without their annotations (kubectl's last-applied
+     * configuration can hold whole manifests, Secrets included), except those whose key starts
+     * with one of these prefixes: annotations the plugin's rules read and that hold no secret
+     * (OVN-Kubernetes: {@code k8s.ovn.org/}).
+     */
+    default List<String> liveAnnotationPrefixes() {
+        return List.of();
+    }
+
+    /**
      * The plugin's own pod on each node where live mode can run the node commands when netrules'
      * collector DaemonSet is not there (OpenShift 4 only); null: none.
      */

@@ -107,6 +107,13 @@ public final class OvnKubernetesPlugin implements NetworkPlugin {
      * ClusterOperator by name only (docs/deploy/rbac-ovn-kubernetes.yaml grants just those).
      */
     @Override
+    public List<String> liveAnnotationPrefixes() {
+        // The nodes' and pods' k8s.ovn.org/* annotations are what the OVN rules read (subnets,
+        // chassis, zone, gateway config, pod networks); the egress IP config of cloud nodes too.
+        return List.of("k8s.ovn.org/", "cloud.network.openshift.io/egress-ipconfig");
+    }
+
+    @Override
     public List<String> liveKinds() {
         return List.of(ClusterInputs.NETWORKOPERATORS, ClusterInputs.ENDPOINTSLICES, ClusterInputs.EVENTS,
                 ClusterInputs.EGRESSIPS, ClusterInputs.EGRESSFIREWALLS, ClusterInputs.CLOUDPRIVATEIPCONFIGS,
