@@ -34,7 +34,8 @@ IMAGE=$MG_TOP/quay-io-openshift-release-dev-ocp-v4-0-art-dev-sha256-$(hash_hex "
 INSPECT=inspect.local.$(hash_hex "inspect-$PREFIX" 12 | tr -dc '0-9' | cut -c1-8)2
 NL=$IMAGE/network_logs
 mkdir -p "$NL"
-printf '%s\n' "$CAPTURE_TIME" >"$MG_TOP/timestamp"
+# oc writes the must-gather's start time as Go's time.String() (UTC).
+date -u -d "$CAPTURE_TIME" '+%Y-%m-%d %H:%M:%S.%N +0000 UTC m=+0.000000001' >"$MG_TOP/timestamp"
 
 # alive PIDFILE: "true" when the daemon the pidfile names still runs (and is this lab's)
 alive() {
