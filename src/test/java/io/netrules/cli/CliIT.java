@@ -119,9 +119,10 @@ class CliIT {
         Run r = jar("batch", "facts-samples", "--format", "jsonl");
         assertEquals(1, r.status(), "the worst capture has an ERROR finding: " + r.err());
         List<String> lines = r.out().lines().toList();
-        // The six 3.11 captures and the two OpenShift 4 support cases (a must-gather archive and
-        // node sosreports side by side), each read as one capture.
-        assertEquals(8, lines.size(), r.out());
+        // The six 3.11 captures, the two OpenShift 4 openshift-sdn support cases and the five
+        // OVN-Kubernetes ones (a must-gather archive and node sosreports side by side), each read
+        // as one capture.
+        assertEquals(13, lines.size(), r.out());
         ObjectMapper json = new ObjectMapper();
         for (String line : lines) {
             JsonNode capture = json.readTree(line);
