@@ -1,8 +1,6 @@
 package io.netrules.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.client.server.mock.StatusStreamMessage;
-import io.fabric8.mockwebserver.internal.WebSocketMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,14 +63,11 @@ class ExecCollectMockTest {
                 Path podOut = tmp.resolve("pod-" + node);
                 LiveCapture.copyTree(SAMPLE.resolve("nodes/" + node), podOut.resolve("nodes/" + node));
                 byte[] tar = TarReaderTest.tar(podOut);
-                byte[] frame = new byte[tar.length + 1];
-                frame[0] = 1; // the exec protocol's stdout channel
-                System.arraycopy(tar, 0, frame, 1, tar.length);
-                List<String> command = plan.command(new ExecCollector.Target(node, "netrules-collector-" + node,
+                                List<String> command = plan.command(new ExecCollector.Target(node, "netrules-collector-" + node,
                         ExecCollector.peers(node, addresses)));
                 mock.expect().get().withPath(execPath("netrules-collector-" + node, command))
-                        .andUpgradeToWebSocket().open(new WebSocketMessage(0L, frame, false, true),
-                                new StatusStreamMessage(0)).done().always();
+                        .andUpgradeToWebSocket().open(ExecReply.frame(1, tar),
+                                ExecReply.status(0)).done().always();
             }
             // --service: the probes run in node-1's collector pod (the first by name); the mock answers with
             // what `netrules probe` prints there. Nothing is connected to from this machine.
@@ -88,8 +83,8 @@ class ExecCollectMockTest {
             }
             mock.expect().get().withPath(execPath("netrules-collector-node-1",
                             PodProbes.command("node-1", Duration.ofSeconds(5), targets)))
-                    .andUpgradeToWebSocket().open(new io.fabric8.kubernetes.client.server.mock.OutputStreamMessage(
-                            printed.toString()), new StatusStreamMessage(0)).done().always();
+                    .andUpgradeToWebSocket().open(ExecReply.frame(1,
+                            printed.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), ExecReply.status(0)).done().always();
             mock.markSetupDone();
             Path saved = tmp.resolve("saved");
             LiveClusterTest.Run r = live(mock, "--exec-collect", "--save-capture", saved.toString(),

@@ -1,8 +1,6 @@
 package io.netrules.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.client.server.mock.StatusStreamMessage;
-import io.fabric8.mockwebserver.internal.WebSocketMessage;
 import io.netrules.TestPaths;
 import io.netrules.deploy.DeployManifests;
 import io.netrules.plugin.LiveNodePod;
@@ -98,8 +96,7 @@ class OvnPodExecMockTest {
                 String path = execPath(e.getValue(), run.container(), command);
                 if ((node + "/" + run.container()).equals(failing)) {
                     mock.expect().get().withPath(path).andUpgradeToWebSocket().open(
-                            new WebSocketMessage(0L, new byte[] {2, 'n', 'o', ' ', 's', 'o', 'c', 'k', 'e', 't', '\n'},
-                                    false, true), new StatusStreamMessage(1)).done().always();
+                            ExecReply.frame(2, "no socket\n".getBytes(StandardCharsets.UTF_8)), ExecReply.status(1)).done().always();
                     continue;
                 }
                 Path out = tmp.resolve("pod-" + node + "-" + run.container());
@@ -121,11 +118,8 @@ class OvnPodExecMockTest {
                     Files.writeString(out.resolve(ExecCollector.FAILED_LIST), failed);
                 }
                 byte[] tar = TarReaderTest.tar(out);
-                byte[] frame = new byte[tar.length + 1];
-                frame[0] = 1;
-                System.arraycopy(tar, 0, frame, 1, tar.length);
-                mock.expect().get().withPath(path).andUpgradeToWebSocket().open(
-                        new WebSocketMessage(0L, frame, false, true), new StatusStreamMessage(0)).done().always();
+                                mock.expect().get().withPath(path).andUpgradeToWebSocket().open(
+                        ExecReply.frame(1, tar), ExecReply.status(0)).done().always();
             }
         }
     }

@@ -1,8 +1,6 @@
 package io.netrules.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.client.server.mock.StatusStreamMessage;
-import io.fabric8.mockwebserver.internal.WebSocketMessage;
 import io.netrules.deploy.DeployManifests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,16 +89,13 @@ class SdnPodExecMockTest {
                     Files.writeString(podOut.resolve(ExecCollector.FAILED_LIST), "sysctl_-a\t127\n");
                 }
                 byte[] tar = TarReaderTest.tar(podOut);
-                byte[] frame = new byte[tar.length + 1];
-                frame[0] = 1; // stdout
-                System.arraycopy(tar, 0, frame, 1, tar.length);
-                io.netrules.plugin.LiveNodePod sdn = new io.netrules.plugins.openshiftsdn.OpenShiftSdnPlugin().liveNodePod();
+                                io.netrules.plugin.LiveNodePod sdn = new io.netrules.plugins.openshiftsdn.OpenShiftSdnPlugin().liveNodePod();
                 List<String> command = plan.command(new ExecCollector.Target(node, podName, sdn, null),
                         sdn.runs().get(0));
                 assertEquals(List.of("sh", "-c", SDN_SCRIPT, "netrules-collect", node, "30"), command);
                 mock.expect().get().withPath(execPath(podName, command))
-                        .andUpgradeToWebSocket().open(new WebSocketMessage(0L, frame, false, true),
-                                new StatusStreamMessage(0)).done().always();
+                        .andUpgradeToWebSocket().open(ExecReply.frame(1, tar),
+                                ExecReply.status(0)).done().always();
             }
             mock.markSetupDone();
             Path saved = tmp.resolve("saved");
