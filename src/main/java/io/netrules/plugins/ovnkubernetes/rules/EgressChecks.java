@@ -136,29 +136,33 @@ public final class EgressChecks {
      */
     public static List<String> deniedEndpoints(EgressFirewall ef, Collection<?> slices) {
         List<String> out = new ArrayList<>();
-        for (Object o : slices) {
-            if (!(o instanceof EndpointSlice s)) {
-                continue;
+        forEachDenied(ef, slices, (addr, proto, port) -> {
+            String hostPort = (CpAddresses.isIpv6(addr) ? "[" + addr + "]" : addr) + ":" + port;
+            if (!out.contains(hostPort)) {
+                out.add(hostPort);
             }
-            for (EndpointSlice.Endpoint ep : s.endpoints()) {
-                for (String addr : ep.addresses()) {
-                    for (EndpointSlice.Port p : s.ports()) {
-                        String proto = p.protocol() == null ? "TCP" : p.protocol();
-                        if (denies(ef, addr, proto, p.port())) {
-                            String hostPort = (CpAddresses.isIpv6(addr) ? "[" + addr + "]" : addr) + ":" + p.port();
-                            if (!out.contains(hostPort)) {
-                                out.add(hostPort);
-                            }
-                        }
-                    }
-                }
-            }
-        }
+            return false;
+        });
         return out;
     }
 
     /** The rule that denies the first of {@link #deniedEndpoints}, described ({@link #describe}); "" when none. */
     public static String denyingRule(EgressFirewall ef, Collection<?> slices) {
+        String[] rule = {""};
+        forEachDenied(ef, slices, (addr, proto, port) -> {
+            rule[0] = describe(firstMatch(ef, addr, proto, port));
+            return true;
+        });
+        return rule[0];
+    }
+
+    /** What to do with one denied endpoint port; true stops the walk. */
+    private interface DeniedVisitor {
+        boolean visit(String address, String protocol, Integer port);
+    }
+
+    /** Calls the visitor for each endpoint address and port (slice order) that the firewall denies. */
+    private static void forEachDenied(EgressFirewall ef, Collection<?> slices, DeniedVisitor visitor) {
         for (Object o : slices) {
             if (!(o instanceof EndpointSlice s)) {
                 continue;
@@ -167,14 +171,13 @@ public final class EgressChecks {
                 for (String addr : ep.addresses()) {
                     for (EndpointSlice.Port p : s.ports()) {
                         String proto = p.protocol() == null ? "TCP" : p.protocol();
-                        if (denies(ef, addr, proto, p.port())) {
-                            return describe(firstMatch(ef, addr, proto, p.port()));
+                        if (denies(ef, addr, proto, p.port()) && visitor.visit(addr, proto, p.port())) {
+                            return;
                         }
                     }
                 }
             }
         }
-        return "";
     }
 
     /** A rule as the evidence names it: {@code spec.egress[2] Deny to 0.0.0.0/0 (TCP/6443)}. */

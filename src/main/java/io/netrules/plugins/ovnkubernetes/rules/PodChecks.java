@@ -1,6 +1,5 @@
 package io.netrules.plugins.ovnkubernetes.rules;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -17,6 +16,7 @@ import java.util.TreeSet;
 
 import io.netrules.plugins.ovnkubernetes.model.KubeEvent;
 import io.netrules.plugins.ovnkubernetes.model.OvnPod;
+import io.netrules.rules.IpAddresses;
 
 /**
  * What the OVN pod rules (NR-OVNPOD-*) ask about addresses, logical ports, CNI events and
@@ -29,11 +29,13 @@ public final class PodChecks {
 
     /**
      * An address (with or without a {@code /prefix}) in one canonical text, so that
-     * {@code fd00:0::5} and {@code fd00::5} compare equal; null when it is not an IP literal.
-     * Only literals are parsed: nothing here ever resolves a name.
+     * {@code fd00:0::5} and {@code fd00::5} compare equal; null when it is not an IP literal
+     * ({@link IpAddresses} parses). The text is Java's: IPv6 groups without leading zeros and
+     * without {@code ::} ({@code fd00:0:0:0:0:0:0:5}); an IPv4-mapped IPv6 address prints as
+     * its IPv4 address.
      */
     public static String canonicalIp(String address) {
-        byte[] b = bytes(address);
+        byte[] b = IpAddresses.bytes(address);
         if (b == null) {
             return null;
         }
@@ -44,55 +46,12 @@ public final class PodChecks {
         }
     }
 
-    private static byte[] bytes(String address) {
-        if (address == null) {
-            return null;
-        }
-        String a = address.strip();
-        int slash = a.indexOf('/');
-        if (slash >= 0) {
-            a = a.substring(0, slash);
-        }
-        if (a.startsWith("[") && a.endsWith("]")) {
-            a = a.substring(1, a.length() - 1);
-        }
-        if (a.isEmpty() || !a.matches("[0-9A-Fa-f:.]+")) {
-            return null;
-        }
-        boolean v6 = a.contains(":");
-        if (!v6 && !a.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            return null;
-        }
-        try {
-            // A literal of only hex digits, ':' and '.' is never looked up as a name.
-            byte[] b = InetAddress.getByName(a).getAddress();
-            return (v6 ? b.length == 16 || b.length == 4 : b.length == 4) ? b : null;
-        } catch (UnknownHostException | SecurityException e) {
-            return null;
-        }
-    }
-
-    /** True when the address (prefix ignored) lies inside the CIDR of the same family. */
+    /**
+     * True when the address (prefix ignored) lies inside the CIDR of the same family; a CIDR
+     * without a prefix is a single address.
+     */
     public static boolean inSubnet(String address, String cidr) {
-        byte[] ip = bytes(address);
-        if (ip == null || cidr == null || !cidr.contains("/")) {
-            return false;
-        }
-        byte[] net = bytes(cidr);
-        int prefix;
-        try {
-            prefix = Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1).strip());
-        } catch (NumberFormatException e) {
-            return false;
-        }
-        if (net == null || net.length != ip.length || prefix < 0 || prefix > ip.length * 8) {
-            return false;
-        }
-        int bits = ip.length * 8;
-        BigInteger mask = prefix == 0 ? BigInteger.ZERO
-                : BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
-                        .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
-        return new BigInteger(1, ip).and(mask).equals(new BigInteger(1, net).and(mask));
+        return IpAddresses.inCidr(address, cidr);
     }
 
     /** The addresses (bare, canonical) that lie in none of the subnets. */
