@@ -34,23 +34,11 @@ class BatchCommandTest {
     static Path captures(Path tmp, List<String> samples) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("captures"));
         for (String s : samples) {
-            copy(TestPaths.sample(s), dir.resolve(s));
+            TestPaths.copyTree(TestPaths.sample(s), dir.resolve(s));
         }
         return dir;
     }
 
-    static void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-    }
 
     @Test
     void tableHasOneRowPerCaptureInNameOrderAndTheWorstStatus(@TempDir Path tmp) throws Exception {
@@ -74,7 +62,7 @@ class BatchCommandTest {
     @Test
     void aBadCaptureIsReportedAndTheOthersCarryOn(@TempDir Path tmp) throws Exception {
         Path dir = captures(tmp, List.of("broken-mtu", "healthy-3node"));
-        copy(TestPaths.sample("healthy-3node"), dir.resolve("bad-json"));
+        TestPaths.copyTree(TestPaths.sample("healthy-3node"), dir.resolve("bad-json"));
         Files.writeString(dir.resolve("bad-json/capture.json"), "{ \"format\": ");
         Files.createDirectories(dir.resolve("empty"));
         Cli r = Cli.run("batch", dir.toString(), "--format", "jsonl");

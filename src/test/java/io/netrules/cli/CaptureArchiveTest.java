@@ -11,9 +11,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -40,23 +39,11 @@ class CaptureArchiveTest {
     @TempDir
     Path tmp;
     /** What java.io.tmpdir points at during each test: it must be empty again after every run. */
-    private Path javaTmp;
-    private String savedTmp;
-
-    @BeforeEach
-    void privateTmp() throws IOException {
-        javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
-        savedTmp = System.getProperty("java.io.tmpdir");
-        System.setProperty("java.io.tmpdir", javaTmp.toString());
-    }
-
-    @AfterEach
-    void restoreTmp() {
-        System.setProperty("java.io.tmpdir", savedTmp);
-    }
+    @RegisterExtension
+    final PrivateJavaTmp javaTmp = new PrivateJavaTmp();
 
     private void assertTempGone() throws IOException {
-        try (Stream<Path> s = Files.list(javaTmp)) {
+        try (Stream<Path> s = Files.list(javaTmp.dir())) {
             assertEquals(List.of(), s.toList(), "the extraction's temp folder is removed");
         }
     }
@@ -195,7 +182,7 @@ class CaptureArchiveTest {
     void dotDotEntryIsSkipped() throws IOException {
         Path archive = vxlanWith("dotdot.tar.gz", out -> file(out, "../escaped", "x".getBytes()));
         assertSkipped(archive, "../escaped", "'..'");
-        assertFalse(Files.exists(javaTmp.resolve("escaped")));
+        assertFalse(Files.exists(javaTmp.dir().resolve("escaped")));
         assertFalse(Files.exists(tmp.resolve("escaped")));
     }
 
@@ -206,7 +193,7 @@ class CaptureArchiveTest {
             file(out, "nodes/../../escaped", "x".getBytes());
         });
         assertSkipped(archive, "nodes/../../escaped", "'..'");
-        assertFalse(Files.exists(javaTmp.resolve("escaped")));
+        assertFalse(Files.exists(javaTmp.dir().resolve("escaped")));
     }
 
     @Test
@@ -420,7 +407,7 @@ class CaptureArchiveTest {
         Cli r = Cli.run("diagnose", "--capture", tgz.toString());
         assertEquals(1, r.status(), r.err());
         assertTrue(r.out().startsWith("netrules diagnosis of " + tgz + "\n"), r.out());
-        assertFalse(r.out().contains(javaTmp.toString()) || r.out().contains("netrules-"), r.out());
+        assertFalse(r.out().contains(javaTmp.dir().toString()) || r.out().contains("netrules-"), r.out());
         assertTrue(r.out().contains("nodes/node-3/ovs-ofctl_-O_OpenFlow13_dump-flows_br0"), r.out());
         assertTempGone();
     }
@@ -460,7 +447,7 @@ class CaptureArchiveTest {
         Path tgz = tarGz(tmp.resolve("p.tar.gz"), out -> folder(out, sample("broken-vxlan-flows"), ""));
         try (var opened = io.netrules.capture.CaptureArchive.open(tgz, io.netrules.parse.InputLimits.DEFAULTS)) {
             Path temp = opened.extracted().tempDir();
-            assertTrue(temp.startsWith(javaTmp), temp.toString());
+            assertTrue(temp.startsWith(javaTmp.dir()), temp.toString());
             assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(temp)));
             assertEquals(3, opened.capture().nodes().size());

@@ -28,7 +28,7 @@ class CaptureIsDataTest {
     @Test
     void nothingInACaptureIsRunButARuleFolderTheUserNamesIs(@TempDir Path tmp) throws Exception {
         Path capture = tmp.resolve("capture");
-        TruncatedInputTest.copyTree(TestPaths.sample("healthy-3node"), capture);
+        TestPaths.copyTree(TestPaths.sample("healthy-3node"), capture);
         Path marker = tmp.resolve("the-capture-ran-code");
 
         Path rules = Files.createDirectories(capture.resolve("rules"));
@@ -99,7 +99,7 @@ class CaptureIsDataTest {
     @Test
     void captureTextIsEscapedInTheHtmlReport(@TempDir Path tmp) throws Exception {
         Path capture = tmp.resolve("capture");
-        TruncatedInputTest.copyTree(TestPaths.sample("broken-vxlan-flows"), capture);
+        TestPaths.copyTree(TestPaths.sample("broken-vxlan-flows"), capture);
         String markup = "<img src=x onerror=alert(1)>";
         Files.writeString(capture.resolve(markup), "planted");
         Path sysctl = capture.resolve("nodes/node-1/sysctl_-a");

@@ -28,18 +28,7 @@ class InputLimitsTest {
     private static final String VXLAN_FLOWS = "nodes/node-3/ovs-ofctl_-O_OpenFlow13_dump-flows_br0";
 
     static Path copy(String sample, Path to) throws IOException {
-        Path from = TestPaths.sample(sample);
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return to;
+        return TestPaths.copyTree(TestPaths.sample(sample), to);
     }
 
     static JsonNode diagnose(Path capture, String... more) throws IOException {

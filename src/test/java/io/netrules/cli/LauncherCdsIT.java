@@ -51,22 +51,10 @@ class LauncherCdsIT {
         Files.createDirectories(dir.resolve("facts-samples"));
         Files.copy(TestPaths.project().resolve("netrules"), dir.resolve("netrules"));
         Files.copy(TestPaths.project().resolve("target/netrules.jar"), dir.resolve("target/netrules.jar"));
-        copyTree(TestPaths.sample("broken-vxlan-flows"), dir.resolve("facts-samples/broken-vxlan-flows"));
+        TestPaths.copyTree(TestPaths.sample("broken-vxlan-flows"), dir.resolve("facts-samples/broken-vxlan-flows"));
         return dir;
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-    }
 
     static List<Path> archives(Path dir) throws IOException {
         try (Stream<Path> list = Files.list(dir.resolve("target"))) {
@@ -89,7 +77,7 @@ class LauncherCdsIT {
 
         // The same checkout copied elsewhere, archive included: the old archive is for the old path.
         Path moved = tmp.resolve("moved");
-        copyTree(first, moved);
+        TestPaths.copyTree(first, moved);
         Run movedRun = run(moved, "-Xshare:on", "--version");
         assertEquals(0, movedRun.status(), "the copy recorded and mapped its own archive: " + movedRun.err());
         List<Path> movedArchives = archives(moved);

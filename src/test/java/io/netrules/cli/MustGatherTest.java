@@ -79,18 +79,6 @@ class MustGatherTest {
         return out;
     }
 
-    static void copyTree(Path from, Path to) throws Exception {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-    }
 
     /** Everything parsing the capture gives, without rules. */
     static List<Object> facts(Path capture, List<ParseWarning> warnings) throws Exception {
@@ -237,7 +225,7 @@ class MustGatherTest {
     @Test
     void anErrorInAnSdnPodLogIsAFindingOnItsNodeWithTheLogLine(@TempDir Path tmp) throws Exception {
         Path mg = tmp.resolve(TOP);
-        copyTree(SAMPLE, mg);
+        TestPaths.copyTree(SAMPLE, mg);
         Path log = mg.resolve(IMAGE + "namespaces/openshift-sdn/pods/sdn-m4r8w/sdn/sdn/logs/current.log");
         Files.writeString(log, "2022-10-13T08:02:11.301224718Z I1013 08:02:11.301170    2427 controller.go:68]"
                 + " Output of adding table=7,cookie=0x0a00000c,priority=100,ip,nw_dst=10.131.0.0/23,actions="
@@ -281,7 +269,7 @@ class MustGatherTest {
         // oc adm must-gather --node-selector: <top>/<node, sanitised>/<image folder>/
         Path top = tmp.resolve("must-gather.local.77");
         Path image = top.resolve("master-0-ocp4-example-com").resolve(IMAGE);
-        copyTree(SAMPLE.resolve(IMAGE), image);
+        TestPaths.copyTree(SAMPLE.resolve(IMAGE), image);
         Files.copy(SAMPLE.resolve("timestamp"), top.resolve("timestamp"));
         assertTrue(Capture.looksLikeCapture(top));
         Cli r = run(top);
@@ -318,7 +306,7 @@ class MustGatherTest {
     @Test
     void twoImageFoldersAreReadAsOneAndAnObjectInBothIsTakenOnce(@TempDir Path tmp) throws Exception {
         Path mg = tmp.resolve(TOP);
-        copyTree(SAMPLE, mg);
+        TestPaths.copyTree(SAMPLE, mg);
         // A second gather image (or an `oc adm inspect ns/my-app` output) that inspected the app
         // namespace and also holds one of the nodes.
         Path second = mg.resolve("quay-io-example-network-tools-sha256-0123456789abcdef");
@@ -366,7 +354,7 @@ class MustGatherTest {
     @Test
     void aMalformedYamlFileIsAWarningWithItsLineAndOnlyItsObjectsAreMissing(@TempDir Path tmp) throws Exception {
         Path mg = tmp.resolve(TOP);
-        copyTree(SAMPLE, mg);
+        TestPaths.copyTree(SAMPLE, mg);
         Path bad = mg.resolve(NODES + "worker-1.ocp4.example.com.yaml");
         List<String> lines = new ArrayList<>(Files.readAllLines(bad));
         lines.set(5, "    machineconfiguration.openshift.io/state: [Done");
@@ -391,7 +379,7 @@ class MustGatherTest {
     @Test
     void aCutFileIsAWarningWithItsLastLineAndItsObjectsAreNotRead(@TempDir Path tmp) throws Exception {
         Path mg = tmp.resolve(TOP);
-        copyTree(SAMPLE, mg);
+        TestPaths.copyTree(SAMPLE, mg);
         // Cut at a line end inside the List: still valid YAML, but the List's kind (written after
         // its items) is gone.
         Path eps = mg.resolve(IMAGE + "namespaces/openshift-dns/core/endpoints.yaml");
@@ -427,7 +415,7 @@ class MustGatherTest {
     @Test
     void clusterFilesNextToTheMustGatherGiveTheKindsItLacks(@TempDir Path tmp) throws Exception {
         Path capture = tmp.resolve("case-0042");
-        copyTree(SAMPLE, capture.resolve(TOP));
+        TestPaths.copyTree(SAMPLE, capture.resolve(TOP));
         Files.createDirectories(capture.resolve("cluster"));
         // `oc get services,endpoints,pods -A -o json`, one file per kind: an app whose pod is not ready.
         Files.writeString(capture.resolve("cluster/services.json"), """

@@ -6,9 +6,8 @@ import io.netrules.TestPaths;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -32,27 +31,16 @@ class SosreportOptionTest {
 
     @TempDir
     Path tmp;
-    private Path javaTmp;
-    private String savedTmp;
-
-    @BeforeEach
-    void privateTmp() throws IOException {
-        javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
-        savedTmp = System.getProperty("java.io.tmpdir");
-        System.setProperty("java.io.tmpdir", javaTmp.toString());
-    }
-
-    @AfterEach
-    void restoreTmp() {
-        System.setProperty("java.io.tmpdir", savedTmp);
-    }
+    /** What java.io.tmpdir points at during each test: it must be empty again after every run. */
+    @RegisterExtension
+    final PrivateJavaTmp javaTmp = new PrivateJavaTmp();
 
     /** A capture with the sample's cluster files and node-1, node-2 folders, but no node-3. */
     private Path capture() throws IOException {
         Path cap = tmp.resolve("capture");
-        copy(SAMPLE.resolve("cluster"), cap.resolve("cluster"));
-        copy(SAMPLE.resolve("nodes/node-1"), cap.resolve("nodes/node-1"));
-        copy(SAMPLE.resolve("nodes/node-2"), cap.resolve("nodes/node-2"));
+        TestPaths.copyTree(SAMPLE.resolve("cluster"), cap.resolve("cluster"));
+        TestPaths.copyTree(SAMPLE.resolve("nodes/node-1"), cap.resolve("nodes/node-1"));
+        TestPaths.copyTree(SAMPLE.resolve("nodes/node-2"), cap.resolve("nodes/node-2"));
         return cap;
     }
 
@@ -92,18 +80,6 @@ class SosreportOptionTest {
         return file;
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.sorted().toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-    }
 
     private static List<String> findings(JsonNode report, String node) {
         List<String> out = new ArrayList<>();
@@ -143,7 +119,7 @@ class SosreportOptionTest {
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith(SOS + ": matches no Node by address (its addresses:"
                 + " 192.168.7.9, 172.17.0.1, 10.130.0.1)") && w.endsWith("read as node 'localhost.localdomain', its host name")),
                 warnings.toString());
-        try (Stream<Path> s = Files.list(javaTmp)) {
+        try (Stream<Path> s = Files.list(javaTmp.dir())) {
             assertEquals(List.of(), s.toList(), "the extracted sosreport is removed");
         }
     }

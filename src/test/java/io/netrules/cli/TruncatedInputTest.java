@@ -55,7 +55,7 @@ class TruncatedInputTest {
     @Test
     void aFlowDumpCutMidLineIsReadUpToTheCutAndItsRulesAreNotEvaluated(@TempDir Path tmp) throws Exception {
         Path capture = tmp.resolve("c");
-        copyTree(SAMPLE, capture);
+        TestPaths.copyTree(SAMPLE, capture);
         byte[] flows = Files.readAllBytes(capture.resolve(FLOWS));
         String text = new String(flows, java.nio.charset.StandardCharsets.UTF_8);
         int lineStart = text.indexOf('\n', text.length() / 2) + 1;
@@ -75,7 +75,7 @@ class TruncatedInputTest {
     @Test
     void anIptablesSaveWithoutItsLastCommitIsIncomplete(@TempDir Path tmp) throws Exception {
         Path capture = tmp.resolve("c");
-        copyTree(SAMPLE, capture);
+        TestPaths.copyTree(SAMPLE, capture);
         Path file = capture.resolve("nodes/node-2/iptables-save");
         List<String> lines = Files.readAllLines(file);
         int lastCommit = lines.lastIndexOf("COMMIT");
@@ -99,7 +99,7 @@ class TruncatedInputTest {
     void aPodsJsonCutMidObjectKeepsTheItemsBeforeTheCutAndItsRulesAreNotEvaluated(@TempDir Path tmp)
             throws Exception {
         Path capture = tmp.resolve("c");
-        copyTree(SAMPLE, capture);
+        TestPaths.copyTree(SAMPLE, capture);
         Path pods = capture.resolve("cluster/pods.json");
         String text = Files.readString(pods);
         int at = -1;
@@ -130,7 +130,7 @@ class TruncatedInputTest {
     @Test
     void aProbeKilledMidLineIsItsAnswerSoFarNotACutFile(@TempDir Path tmp) throws Exception {
         Path capture = tmp.resolve("c");
-        copyTree(SAMPLE, capture);
+        TestPaths.copyTree(SAMPLE, capture);
         // tracepath prints a hop's number, then waits for its answer: killed at --timeout, the
         // collector keeps " 2:  " without a line end, on purpose (see collector.md).
         Files.writeString(capture.resolve("nodes/node-1/tracepath_10.0.0.2"),
@@ -143,7 +143,7 @@ class TruncatedInputTest {
     @Test
     void aClusterFileThatIsNotJsonAtAllIsStillExit2(@TempDir Path tmp) throws Exception {
         Path capture = tmp.resolve("c");
-        copyTree(SAMPLE, capture);
+        TestPaths.copyTree(SAMPLE, capture);
         Files.writeString(capture.resolve("cluster/pods.json"), "\u0000\u0001binary garbage");
         Cli r = Cli.run("diagnose", "--capture", capture.toString());
         assertEquals(2, r.status());
@@ -151,16 +151,4 @@ class TruncatedInputTest {
         assertTrue(r.err().startsWith("netrules: cluster/pods.json:1:"), r.err());
     }
 
-    static void copyTree(Path from, Path to) throws java.io.IOException {
-        try (var s = Files.walk(from)) {
-            for (Path p : s.sorted().toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
 }

@@ -26,7 +26,7 @@ class UserRuleFactsTest {
     @Test
     void aUsersRuleOnATableAndAChainNoBuiltInRuleReadsGetsItsFacts(@TempDir Path tmp) throws Exception {
         Path capture = tmp.resolve("capture");
-        TruncatedInputTest.copyTree(TestPaths.sample("healthy-3node"), capture);
+        TestPaths.copyTree(TestPaths.sample("healthy-3node"), capture);
         Files.writeString(capture.resolve("nodes/node-2/iptables-save"), """
                 *mangle
                 :PREROUTING ACCEPT [0:0]

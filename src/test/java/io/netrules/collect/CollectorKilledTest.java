@@ -80,8 +80,8 @@ class CollectorKilledTest {
         assertFalse(Files.exists(out.resolve("capture.json")), "killed before it wrote capture.json");
         assertFalse(Files.exists(nodeDir.resolve(FLOWS)), "no file reads as a complete flow dump");
 
-        NodeCollectorTest.copyTree(SAMPLE.resolve("cluster"), out.resolve("cluster"));
-        NodeCollectorTest.copyTree(SAMPLE.resolve("nodes/node-2"), out.resolve("nodes/node-2"));
+        TestPaths.copyTree(SAMPLE.resolve("cluster"), out.resolve("cluster"));
+        TestPaths.copyTree(SAMPLE.resolve("nodes/node-2"), out.resolve("nodes/node-2"));
         StringWriter report = new StringWriter();
         StringWriter err = new StringWriter();
         var cl = Main.commandLine();

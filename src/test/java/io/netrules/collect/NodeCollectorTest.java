@@ -103,9 +103,9 @@ class NodeCollectorTest {
         assertEquals(List.of(), alone.warnings());
 
         // With the sample's cluster objects and other nodes, the diagnosis is the sample's, byte for byte.
-        copyTree(SAMPLE.resolve("cluster"), out.resolve("cluster"));
-        copyTree(SAMPLE.resolve("nodes/node-2"), out.resolve("nodes/node-2"));
-        copyTree(SAMPLE.resolve("nodes/node-3"), out.resolve("nodes/node-3"));
+        TestPaths.copyTree(SAMPLE.resolve("cluster"), out.resolve("cluster"));
+        TestPaths.copyTree(SAMPLE.resolve("nodes/node-2"), out.resolve("nodes/node-2"));
+        TestPaths.copyTree(SAMPLE.resolve("nodes/node-3"), out.resolve("nodes/node-3"));
         Diagnosis collected = new Evaluator(Rules.builtin(), 1).evaluate(Capture.open(out), "capture");
         Diagnosis sample = new Evaluator(Rules.builtin(), 1).evaluate(Capture.open(SAMPLE), "capture");
         assertEquals(List.of(), collected.warnings());
@@ -394,16 +394,4 @@ class NodeCollectorTest {
         }
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
 }

@@ -3,16 +3,10 @@ package io.netrules.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netrules.TestPaths;
-import io.netrules.cli.Main;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,12 +39,10 @@ class Ocp4SamplesTest {
     @MethodSource("samples")
     void supportEngineersCommandGivesExactlyTheExpectedFindings(String sample) throws Exception {
         Path dir = TestPaths.sample(sample);
-        List<String> args = supportEngineersCommand(dir);
-        String json = run(args);
+        String json = SampleRuns.run(SampleRuns.supportEngineersCommand(dir));
         JsonNode report = new ObjectMapper().readTree(json);
-        Set<String> keys = new TreeSet<>();
+        Set<String> keys = new TreeSet<>(SampleRuns.findingKeys(report));
         for (JsonNode f : report.path("findings")) {
-            keys.add(f.path("id").asText() + "@" + f.path("node").asText("") + "/" + f.path("subject").asText(""));
             String fix = f.path("remediation").asText();
             assertTrue(fix.contains("oc debug node/") || fix.contains("openshift-sdn"),
                     f + ": the OpenShift 4 fix text (the platform is 4.14.12)");
@@ -69,10 +61,8 @@ class Ocp4SamplesTest {
     @MethodSource("samples")
     void theCaseFolderIsTheSameCapture(String sample) throws Exception {
         Path dir = TestPaths.sample(sample);
-        List<String> args = supportEngineersCommand(dir);
-        JsonNode named = new ObjectMapper().readTree(run(args));
-        JsonNode folder = new ObjectMapper().readTree(run(List.of("diagnose", "--capture", dir.toString(),
-                "--format", "json")));
+        JsonNode named = SampleRuns.runJson(SampleRuns.supportEngineersCommand(dir));
+        JsonNode folder = SampleRuns.runJson(List.of("diagnose", "--capture", dir.toString(), "--format", "json"));
         assertEquals(named.path("findings").size(), folder.path("findings").size(), folder.toString());
         for (int i = 0; i < named.path("findings").size(); i++) {
             JsonNode a = named.path("findings").get(i);
@@ -84,29 +74,5 @@ class Ocp4SamplesTest {
         }
         assertEquals(named.path("notEvaluated").size(), folder.path("notEvaluated").size(), folder.toString());
         assertEquals(0, folder.path("warnings").size(), "no warning: " + folder.path("warnings"));
-    }
-
-    /** {@code diagnose --capture must-gather.tar.gz --sosreport A --sosreport B --format json}. */
-    private static List<String> supportEngineersCommand(Path dir) throws Exception {
-        List<String> args = new ArrayList<>(List.of("diagnose", "--capture", dir.resolve("must-gather.tar.gz").toString()));
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path sos : files.filter(p -> p.getFileName().toString().startsWith("sosreport-")).sorted().toList()) {
-                args.add("--sosreport");
-                args.add(sos.toString());
-            }
-        }
-        args.addAll(List.of("--format", "json"));
-        return args;
-    }
-
-    private static String run(List<String> args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args.toArray(String[]::new));
-        assertTrue(status == 0 || status == 1, "exit " + status + ": " + err);
-        return out.toString();
     }
 }

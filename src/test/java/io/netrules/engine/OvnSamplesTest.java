@@ -1,18 +1,12 @@
 package io.netrules.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netrules.TestPaths;
-import io.netrules.cli.Main;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -60,15 +54,15 @@ class OvnSamplesTest {
     void readAsOvnKubernetesWithoutWarnings(String sample) throws Exception {
         Path dir = TestPaths.sample(sample);
         assertTrue(Files.isRegularFile(dir.resolve("README.md")), sample + " says what is wrong with it");
-        JsonNode folder = run(List.of("diagnose", "--capture", dir.toString(), "--format", "json"));
-        JsonNode named = run(supportEngineersCommand(dir));
+        JsonNode folder = SampleRuns.runJson(List.of("diagnose", "--capture", dir.toString(), "--format", "json"));
+        JsonNode named = SampleRuns.runJson(SampleRuns.supportEngineersCommand(dir));
         for (JsonNode report : List.of(folder, named)) {
             assertEquals("ovn-kubernetes", report.path("summary").path("plugin").asText(), sample);
             assertEquals("OpenShift " + SAMPLES.get(sample), report.path("summary").path("platform").asText(), sample);
             assertEquals(0, report.path("warnings").size(), sample + " reads without warnings: " + report.path("warnings"));
         }
-        assertEquals(keys(named), keys(folder), sample + ": the case folder is the same capture as naming each archive");
-        assertEquals(EXPECTED.get(sample), keys(folder), sample + " gives the findings its README says");
+        assertEquals(SampleRuns.findingKeys(named), SampleRuns.findingKeys(folder), sample + ": the case folder is the same capture as naming each archive");
+        assertEquals(EXPECTED.get(sample), SampleRuns.findingKeys(folder), sample + " gives the findings its README says");
         if (sample.equals("ovn-ic-broken-lsp")) {
             boolean podRuleNotEvaluated = false;
             for (JsonNode n : folder.path("notEvaluated")) {
@@ -83,36 +77,5 @@ class OvnSamplesTest {
                 assertTrue(!"ERROR".equals(f.path("severity").asText()), sample + " is healthy: " + f);
             }
         }
-    }
-
-    private static List<String> keys(JsonNode report) {
-        List<String> keys = new ArrayList<>();
-        report.path("findings").forEach(f -> keys.add(f.path("id").asText() + "@" + f.path("node").asText("") + "/"
-                + f.path("subject").asText("")));
-        return keys;
-    }
-
-    /** {@code diagnose --capture must-gather.tar.gz --sosreport A --sosreport B ... --format json}. */
-    private static List<String> supportEngineersCommand(Path dir) throws Exception {
-        List<String> args = new ArrayList<>(List.of("diagnose", "--capture", dir.resolve("must-gather.tar.gz").toString()));
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path sos : files.filter(p -> p.getFileName().toString().startsWith("sosreport-")).sorted().toList()) {
-                args.add("--sosreport");
-                args.add(sos.toString());
-            }
-        }
-        args.addAll(List.of("--format", "json"));
-        return args;
-    }
-
-    private static JsonNode run(List<String> args) throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args.toArray(String[]::new));
-        assertTrue(status == 0 || status == 1, "exit " + status + ": " + err);
-        return new ObjectMapper().readTree(out.toString());
     }
 }

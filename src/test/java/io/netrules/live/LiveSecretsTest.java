@@ -58,26 +58,8 @@ class LiveSecretsTest {
             plant(mock);
             Path kubeconfig = tmp.resolve("kubeconfig-with-secrets");
             String server = mock.url().replace("http://", "http://netrules:" + v("password in the server URL") + "@");
-            Files.writeString(kubeconfig, """
-                    apiVersion: v1
-                    kind: Config
-                    clusters:
-                    - name: mock
-                      cluster:
-                        server: %s
-                    contexts:
-                    - name: mock
-                      context:
-                        cluster: mock
-                        user: admin
-                    current-context: mock
-                    users:
-                    - name: admin
-                      user:
-                        token: %s
-                        username: admin
-                        password: %s
-                    """.formatted(server, v("kubeconfig token"), v("kubeconfig password")));
+            Files.writeString(kubeconfig, MockCluster.kubeconfigText(server, "admin", null,
+                    "token: " + v("kubeconfig token"), "username: admin", "password: " + v("kubeconfig password")));
 
             int closedPort;
             try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {

@@ -46,7 +46,16 @@ final class MockCluster implements AutoCloseable {
         server.init(InetAddress.getByName("127.0.0.1"), 0);
         client = server.createClient();
         kubeconfig = tmp.resolve("kubeconfig");
-        Files.writeString(kubeconfig, """
+        Files.writeString(kubeconfig, kubeconfigText(url(), "tester", "default", "token: test-token"));
+    }
+
+    /**
+     * A kubeconfig with one cluster {@code mock} at {@code server}, its one context (with
+     * {@code namespace}, unless null) current, and user {@code user} whose fields are
+     * {@code userFields} ({@code key: value} each).
+     */
+    static String kubeconfigText(String server, String user, String namespace, String... userFields) {
+        StringBuilder s = new StringBuilder("""
                 apiVersion: v1
                 kind: Config
                 clusters:
@@ -57,14 +66,16 @@ final class MockCluster implements AutoCloseable {
                 - name: mock
                   context:
                     cluster: mock
-                    user: tester
-                    namespace: default
-                current-context: mock
-                users:
-                - name: tester
-                  user:
-                    token: test-token
-                """.formatted(url()));
+                    user: %s
+                """.formatted(server, user));
+        if (namespace != null) {
+            s.append("    namespace: ").append(namespace).append('\n');
+        }
+        s.append("current-context: mock\nusers:\n- name: ").append(user).append("\n  user:\n");
+        for (String f : userFields) {
+            s.append("    ").append(f).append('\n');
+        }
+        return s.toString();
     }
 
     String url() {
