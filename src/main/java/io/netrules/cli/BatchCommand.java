@@ -121,9 +121,8 @@ public final class BatchCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
 
-        int threads = parallel > 0 ? parallel : Runtime.getRuntime().availableProcessors();
-        Severity threshold = failOn == DiagnoseCommand.FailOn.never ? null
-                : Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT));
+        int threads = DiagnoseCommand.threads(parallel);
+        Severity threshold = failOn.threshold();
         Progress progress = new Progress(err, entries.size(), forceProgress || Terminal.stderrIsTerminal());
         BatchReport.Table table = new BatchReport.Table(entries.stream().map(CaptureList.Entry::shown).toList());
         if (format == Format.table) {

@@ -42,7 +42,20 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     enum Format { text, json, html, sarif, junit, markdown }
 
-    enum FailOn { error, warn, info, never }
+    /** {@code --fail-on} of diagnose and batch: the least severity that makes the exit status 1. */
+    enum FailOn {
+        error, warn, info, never;
+
+        /** The least severity that counts, or null for {@code never}. */
+        Severity threshold() {
+            return this == never ? null : Severity.valueOf(name().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** {@code --parallel N}: N, or the number of cores when N is 0 (the default). */
+    static int threads(int parallel) {
+        return parallel > 0 ? parallel : Runtime.getRuntime().availableProcessors();
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -130,7 +143,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         long t1;
         if (parseOnly && capture != null) {
             try (CaptureArchive.Opened opened = CaptureArchive.open(capture, limits, sosreports)) {
-                int threads = parallel > 0 ? parallel : Runtime.getRuntime().availableProcessors();
+                int threads = threads(parallel);
                 Evaluator.ParseCount n = Evaluator.parseOnly(opened.capture(), threads);
                 stdout.printf("parse-only: %d nodes, %d files, %d facts, %d warnings in %.3f s%n", n.nodes(), n.files(),
                         n.facts(), n.warnings(), (System.nanoTime() - t0) / 1e9);
@@ -157,7 +170,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             ruleBase = RuleOptions.await(ruleBaseTask);
             verbose(err, "rule base: %d rule IDs in %.1f s", ruleBase.docs().size(), seconds(t0));
             t1 = System.nanoTime();
-            int threads = parallel > 0 ? parallel : Runtime.getRuntime().availableProcessors();
+            int threads = threads(parallel);
             // An archive is extracted to a private temp folder, removed as soon as it is evaluated.
             try (CaptureArchive.Opened opened = CaptureArchive.open(dir, limits, sosreports)) {
                 diagnosis = new Evaluator(ruleBase, threads).evaluate(opened.capture(), name);
@@ -241,10 +254,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
     }
 
     private int exitStatus(Diagnosis d) {
-        if (failOn == FailOn.never) {
+        Severity threshold = failOn.threshold();
+        if (threshold == null) {
             return ExitCodes.OK;
         }
-        Severity threshold = Severity.valueOf(failOn.name().toUpperCase());
         for (ReportFinding f : d.findings()) {
             if (f.severity().atLeast(threshold)) {
                 return ExitCodes.FINDINGS;

@@ -6,6 +6,7 @@ import io.netrules.capture.ClusterObjectReader;
 import io.netrules.capture.FactSource;
 import io.netrules.capture.FactSource.Collect;
 import io.netrules.capture.FactSources;
+import io.netrules.engine.Parallel;
 import io.netrules.model.HostSubnet;
 import io.netrules.model.InterfaceAddress;
 import io.netrules.model.NetInterface;
@@ -36,7 +37,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -283,16 +283,7 @@ public final class NodeCollector {
             List<Future<Item>> futures = new ArrayList<>();
             nodeTasks.forEach(t -> futures.add(nodePool.submit(t)));
             peerTasks.forEach(t -> futures.add(peerPool.submit(t)));
-            List<Item> items = new ArrayList<>();
-            for (Future<Item> f : futures) {
-                items.add(f.get());
-            }
-            return items;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            return Parallel.all(futures);
         } finally {
             nodePool.shutdownNow();
             peerPool.shutdownNow();

@@ -53,7 +53,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -232,14 +231,7 @@ public final class Evaluator {
             for (String node : nodeNames) {
                 futures.add(pool.submit(() -> task.apply(node)));
             }
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            results.addAll(Parallel.all(futures));
         } finally {
             pool.shutdownNow();
         }

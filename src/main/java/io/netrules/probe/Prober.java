@@ -33,6 +33,8 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
+import io.netrules.engine.Parallel;
+
 /**
  * Active probes from where netrules runs, the way an administrator would try by hand: look the
  * name up, connect to each address, and send one HTTP request without checking the certificate
@@ -118,8 +120,8 @@ public final class Prober implements AutoCloseable {
             tcp.add(pool.submit(() -> tcp(a, port, null, null)));
         }
         Future<ProbeLine> http = pool.submit(() -> http(url));
-        tcp.forEach(f -> lines.add(get(f)));
-        lines.add(get(http));
+        tcp.forEach(f -> lines.add(Parallel.get(f)));
+        lines.add(Parallel.get(http));
         return lines;
     }
 
@@ -225,20 +227,7 @@ public final class Prober implements AutoCloseable {
     public List<ProbeLine> all(List<Callable<ProbeLine>> probes) {
         List<Future<ProbeLine>> futures = new ArrayList<>();
         probes.forEach(p -> futures.add(pool.submit(p)));
-        List<ProbeLine> out = new ArrayList<>();
-        futures.forEach(f -> out.add(get(f)));
-        return out;
-    }
-
-    private ProbeLine get(Future<ProbeLine> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        }
+        return Parallel.all(futures);
     }
 
     private int millis() {

@@ -307,8 +307,8 @@ public final class IptablesListParser implements CommandParser {
         return raw.substring(span[0], span[1]);
     }
 
-    /** Adds {@code [!] option value} for a lifted value that may carry its {@code !}. */
-    private static void option(List<String> args, String option, String value) {
+    /** Adds {@code [!] option value} for a lifted value that may carry its {@code !} (also the nft reader's). */
+    static void option(List<String> args, String option, String value) {
         if (value == null) {
             return;
         }

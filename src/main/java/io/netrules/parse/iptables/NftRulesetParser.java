@@ -277,29 +277,19 @@ public final class NftRulesetParser implements CommandParser {
 
     /** The net count of '{' minus '}' outside quotes. */
     static int braces(String text) {
-        int n = 0;
-        boolean quoted = false;
+        BraceScan scan = new BraceScan();
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && c == '{') {
-                n++;
-            } else if (!quoted && c == '}') {
-                n--;
-            }
+            scan.take(text.charAt(i));
         }
-        return n;
+        return scan.depth;
     }
 
-    /** Splits a rule at spaces, keeping a quoted string and a {@code { ... }} set each one token. */
-    static List<String> tokens(String text) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+    /** Where a left-to-right scan of a ruleset line is: inside quotes, and how deep in braces outside them. */
+    private static final class BraceScan {
+        boolean quoted;
+        int depth;
+
+        void take(char c) {
             if (c == '"') {
                 quoted = !quoted;
             } else if (!quoted && c == '{') {
@@ -307,7 +297,18 @@ public final class NftRulesetParser implements CommandParser {
             } else if (!quoted && c == '}') {
                 depth--;
             }
-            if (Character.isWhitespace(c) && !quoted && depth == 0) {
+        }
+    }
+
+    /** Splits a rule at spaces, keeping a quoted string and a {@code { ... }} set each one token. */
+    static List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        BraceScan scan = new BraceScan();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            scan.take(c);
+            if (Character.isWhitespace(c) && !scan.quoted && scan.depth == 0) {
                 if (!cur.isEmpty()) {
                     out.add(cur.toString());
                     cur.setLength(0);
@@ -352,11 +353,11 @@ public final class NftRulesetParser implements CommandParser {
 
         List<String> args() {
             List<String> args = new ArrayList<>();
-            std(args, "-s", source);
-            std(args, "-d", dest);
-            std(args, "-i", in);
-            std(args, "-o", out);
-            std(args, "-p", protocol);
+            IptablesListParser.option(args, "-s", source);
+            IptablesListParser.option(args, "-d", dest);
+            IptablesListParser.option(args, "-i", in);
+            IptablesListParser.option(args, "-o", out);
+            IptablesListParser.option(args, "-p", protocol);
             modules.forEach((name, options) -> {
                 args.add("-m");
                 args.add(name);
@@ -369,18 +370,6 @@ public final class NftRulesetParser implements CommandParser {
                 args.addAll(targetOptions);
             }
             return args;
-        }
-
-        private static void std(List<String> args, String option, String value) {
-            if (value == null) {
-                return;
-            }
-            if (value.startsWith("!")) {
-                args.add("!");
-                value = value.substring(1);
-            }
-            args.add(option);
-            args.add(value);
         }
 
         private void module(String name, boolean negated, String option, String... values) {
