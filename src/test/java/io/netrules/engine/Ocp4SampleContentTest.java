@@ -98,16 +98,7 @@ class Ocp4SampleContentTest {
                 String node = sos.getFileName().toString().substring("sosreport-".length());
                 Path top = find(sos, "sosreport-*").get(0);
                 Path to = out.resolve("nodes/" + node);
-                try (Stream<Path> files = Files.walk(top)) {
-                    for (Path f : files.sorted().toList()) {
-                        Path target = to.resolve(top.relativize(f).toString());
-                        if (Files.isDirectory(f)) {
-                            Files.createDirectories(target);
-                        } else {
-                            Files.copy(f, target);
-                        }
-                    }
-                }
+                TestPaths.copyTree(top, to);
             }
         }
         return out;

@@ -1,7 +1,7 @@
 package io.netrules.live;
 
 import com.sun.net.httpserver.HttpServer;
-import io.netrules.cli.Main;
+import io.netrules.cli.Cli;
 import io.netrules.probe.LoopbackServers;
 import io.netrules.probe.TcpTarget;
 import org.junit.jupiter.api.Test;
@@ -28,13 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PodProbesTest {
 
     static String[] cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int status = cl.execute(args);
-        return new String[] {String.valueOf(status), out.toString(), err.toString()};
+        Cli r = Cli.run(args);
+        return new String[] {String.valueOf(r.status()), r.out(), r.err()};
     }
 
     @Test

@@ -95,7 +95,7 @@ class JunitReportTest {
 
     @Test
     void aRuleNotEvaluatedOnANodeIsSkippedThereWithWhatWasMissing(@TempDir Path tmp) throws Exception {
-        Path capture = TrafficPathTest.copy(TestPaths.sample("healthy-3node"), tmp.resolve("c"));
+        Path capture = TestPaths.copyTree(TestPaths.sample("healthy-3node"), tmp.resolve("c"));
         Files.delete(capture.resolve("nodes/node-2/ovs-ofctl_-O_OpenFlow13_dump-flows_br0"));
         Document doc = parse(JunitReport.render(ReportSamples.diagnose(capture, "c"), ReportSamples.rules()));
         Element skipped = elements(testcase(doc, "node-2", "NR-OVS-005"), "skipped").get(0);

@@ -173,7 +173,7 @@ class OvnReportsTest {
 
     /** The IC base with worker-2's {@code ovn-is-interconn="true"} removed from its Open_vSwitch row. */
     static Path brokenInterconn(Path tmp) throws Exception {
-        Path capture = TrafficPathTest.copy(icBase(), tmp.resolve("ic-3node-no-interconn"));
+        Path capture = TestPaths.copyTree(icBase(), tmp.resolve("ic-3node-no-interconn"));
         Path ovs = capture.resolve("nodes/worker-2/ovs-vsctl_-t_5_list_Open_vSwitch");
         String text = Files.readString(ovs);
         assertTrue(text.contains("ovn-is-interconn=\"true\", "), "the base sets ovn-is-interconn");

@@ -64,7 +64,7 @@ class SarifReportTest {
 
     @Test
     void aCaptureWithRulesNotEvaluatedIsValidToo(@TempDir Path tmp) throws Exception {
-        Path capture = TrafficPathTest.copy(TestPaths.sample("broken-vxlan-flows"), tmp.resolve("c"));
+        Path capture = TestPaths.copyTree(TestPaths.sample("broken-vxlan-flows"), tmp.resolve("c"));
         Files.delete(capture.resolve("nodes/node-2/ovs-ofctl_-O_OpenFlow13_dump-flows_br0"));
         Diagnosis d = ReportSamples.diagnose(capture, "c");
         assertFalse(d.notEvaluated().isEmpty());

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -98,7 +97,7 @@ class TrafficPathTest {
     @Test
     void aNodeWithoutItsFlowDumpHasItsPodHopNotEvaluatedAndItsVxlan0FineOnlyPartly(@TempDir Path tmp)
             throws Exception {
-        Path capture = copy(TestPaths.sample("healthy-3node"), tmp.resolve("c"));
+        Path capture = TestPaths.copyTree(TestPaths.sample("healthy-3node"), tmp.resolve("c"));
         Files.delete(capture.resolve("nodes/node-2/ovs-ofctl_-O_OpenFlow13_dump-flows_br0"));
         List<Lane> lanes = TrafficPath.lanes(ReportSamples.diagnose(capture, "c"), ReportSamples.rules());
         // Every rule at the pod hop reads the flows: nothing is known there.
@@ -161,19 +160,5 @@ class TrafficPathTest {
         List<String> ovn = TrafficPath.path("ovn-kubernetes").hops().stream().map(Hop::id).toList();
         assertTrue(ovn.contains("br-int"), ovn.toString());
         assertFalse(ovn.contains("br0") || ovn.contains("vxlan0") || ovn.contains("tun0"), ovn.toString());
-    }
-
-    static Path copy(Path from, Path to) throws Exception {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
     }
 }
