@@ -770,8 +770,9 @@ public final class Evaluator {
             params.put("node", f.node() == null ? "" : f.node());
             params.put("subject", f.subject() == null ? "" : f.subject());
             RuleText text = doc.text();
+            Map<String, String> shown = text.shown(params);
             out.add(new ReportFinding(doc.id(), doc.severity(), doc.layer(), f.node(), f.subject(),
-                    RuleText.render(text.title(), params), RuleText.render(text.fix(platformMajor), params), doc.guide(),
+                    RuleText.render(text.title(), shown), RuleText.render(text.fix(platformMajor), shown), doc.guide(),
                     m.evidence.stream().sorted(EVIDENCE_ORDER).toList(), List.of(), List.of(), m.params,
                     List.copyOf(m.rules)));
         }
