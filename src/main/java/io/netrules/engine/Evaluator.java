@@ -252,8 +252,8 @@ public final class Evaluator {
 
     /**
      * Reads and parses every file of the capture into facts exactly as {@link #evaluate} does
-     * (same files, same parsers, same parallelism), but hands the facts to no session and fires
-     * no rule: the baseline the benchmarks compare a whole diagnosis with.
+     * (same files, same parsers, the network plugin's node extras, same parallelism), but hands the
+     * facts to no session and fires no rule: the baseline the benchmarks compare a whole diagnosis with.
      */
     public static ParseCount parseOnly(Capture capture, int parallelism) throws CaptureException {
         return parseOnly(capture, parallelism, fact -> { }, new ArrayList<>());
@@ -269,7 +269,8 @@ public final class Evaluator {
         Evaluator reader = new Evaluator(null, parallelism);
         List<ParseWarning> warnings = Collections.synchronizedList(new ArrayList<>(capture.warnings()));
         ClusterFacts cluster = ClusterFacts.read(capture, warnings);
-        cluster.applyPlugin(NetworkDetection.detect(cluster, capture).plugin(), capture, warnings);
+        NetworkDetection network = NetworkDetection.detect(cluster, capture);
+        cluster.applyPlugin(network.plugin(), capture, warnings);
         LongAdder facts = new LongAdder();
         LongAdder files = new LongAdder();
         Consumer<Object> count = fact -> {
@@ -279,6 +280,10 @@ public final class Evaluator {
         cluster.all(count);
         TreeSet<String> nodeNames = new TreeSet<>(capture.nodes().keySet());
         nodeNames.addAll(cluster.nodeNames());
+        // The plugin's node facts (OVN: the node's NB/SB rows, from whichever DB file holds them) are
+        // read as a diagnosis reads them.
+        NodeExtras extras = nodeExtras(capture, cluster, network, nodeNames, warnings);
+        extras.clusterFacts().forEach(count);
         reader.perNode(nodeNames, node -> {
             InputStates states = new InputStates(cluster.states());
             NodeFolder folder = capture.nodes().get(node);
@@ -293,6 +298,7 @@ public final class Evaluator {
                 }
             }
             readPodLogs(node, capture, cluster, count, states, warnings);
+            extras.addTo(node, sink(node, count, states));
             return node;
         });
         warningSink.addAll(warnings);
