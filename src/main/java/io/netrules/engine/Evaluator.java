@@ -30,7 +30,10 @@ import io.netrules.model.Sourced;
 import io.netrules.parse.Lines;
 import io.netrules.parse.ParseContext;
 import io.netrules.plugin.NetworkPlugins;
+import io.netrules.plugin.NetworkPlugin;
+import io.netrules.plugin.NodeColumn;
 import io.netrules.plugin.NodeExtras;
+import io.netrules.plugin.NodeView;
 import io.netrules.plugin.NodeSink;
 import io.netrules.plugin.PluginCapture;
 import org.kie.api.event.rule.AgendaEventListener;
@@ -204,17 +207,28 @@ public final class Evaluator {
                 .orElse(NodeExtras.NONE);
     }
 
-    /** The node table's row: address and subnet from the cluster objects, MTUs from the node's interfaces. */
+    /**
+     * The node table's row: the address from the cluster objects, then the plugin's columns
+     * (NetworkPlugin#nodeColumns; the primary interface and its MTU when the plugin is not known),
+     * read from the node's interfaces and the facts of its session.
+     */
     private static NodeRow nodeRow(String node, ClusterFacts cluster, PrimaryInterface primary,
-                                   List<NetInterface> interfaces) {
+                                   List<NetInterface> interfaces, KieSession session, NetworkDetection network) {
         io.netrules.model.Node object = cluster.node(node);
         io.netrules.model.HostSubnet hostSubnet = cluster.hostSubnetOf(node);
         String ip = object != null && object.internalIP() != null ? object.internalIP()
                 : hostSubnet != null ? hostSubnet.hostIP() : null;
-        Integer tun0Mtu = interfaces.stream().filter(i -> "tun0".equals(i.name())).map(NetInterface::mtu)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        return new NodeRow(node, ip, hostSubnet == null ? null : hostSubnet.subnet(),
-                primary == null ? null : primary.name(), primary == null ? null : primary.mtu(), tun0Mtu);
+        List<NodeColumn> columns = network.plugin() == null ? NodeColumn.PRIMARY
+                : NetworkPlugins.byId(network.plugin()).map(NetworkPlugin::nodeColumns).orElse(NodeColumn.PRIMARY);
+        Map<Class<?>, List<?>> byType = new HashMap<>();
+        NodeView view = new NodeView(node, primary, interfaces, type -> byType.computeIfAbsent(type,
+                t -> List.copyOf(session.getObjects(t::isInstance))));
+        Map<String, String> values = new LinkedHashMap<>();
+        for (NodeColumn c : columns) {
+            Object v = c.value().apply(view);
+            values.put(c.header(), v == null ? null : String.valueOf(v));
+        }
+        return new NodeRow(node, ip, values);
     }
 
     /** Runs one task per node, {@code parallelism} at once; results in the order of the names. */
@@ -392,7 +406,7 @@ public final class Evaluator {
             NodeSummary summary = new NodeSummary(node, r.findings().stream().map(ReportFinding::key).sorted().toList(),
                     r.notEvaluated().stream().map(NotEvaluated::id).sorted().toList(), primary, primaryLink);
             return new ScopeResult(r.findings(), r.notEvaluated(), summary,
-                    nodeRow(node, cluster, primary, interfaces));
+                    nodeRow(node, cluster, primary, interfaces, session, network));
         } finally {
             session.dispose();
         }
