@@ -57,6 +57,11 @@ public final class ExplainCommand implements Callable<Integer> {
                 .append("  plugin ").append(doc.plugin() == null ? "any" : doc.plugin()).append('\n');
         sb.append("Guide: ").append(doc.guide()).append("\n\n");
         sb.append("What it checks\n").append(indent(t.summary())).append("\n\n");
+        t.codes().forEach((param, texts) -> {
+            sb.append("What <").append(param).append("> says, by the code the rule sets\n");
+            texts.forEach((code, text) -> sb.append(indent(code + ": " + text)).append('\n'));
+            sb.append('\n');
+        });
         List<String> sets = inputs(doc);
         sb.append("Inputs it needs").append(doc.scope() == RuleMeta.Scope.NODE ? ", per node" : "")
                 .append(sets.size() > 1 ? " (any one of these sets)\n" : "\n");

@@ -190,6 +190,9 @@ final class ClusterFacts {
                 if (type == Pod.class) {
                     return pods.stream().map(type::cast).toList();
                 }
+                if (type == ProbeResult.class) {
+                    return probes.stream().map(type::cast).toList();
+                }
                 return ofType(type);
             }
 

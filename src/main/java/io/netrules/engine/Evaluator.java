@@ -30,7 +30,10 @@ import io.netrules.model.Sourced;
 import io.netrules.parse.Lines;
 import io.netrules.parse.ParseContext;
 import io.netrules.plugin.NetworkPlugins;
+import io.netrules.plugin.NetworkPlugin;
+import io.netrules.plugin.NodeColumn;
 import io.netrules.plugin.NodeExtras;
+import io.netrules.plugin.NodeView;
 import io.netrules.plugin.NodeSink;
 import io.netrules.plugin.PluginCapture;
 import org.kie.api.event.rule.AgendaEventListener;
@@ -203,17 +206,28 @@ public final class Evaluator {
                 .orElse(NodeExtras.NONE);
     }
 
-    /** The node table's row: address and subnet from the cluster objects, MTUs from the node's interfaces. */
+    /**
+     * The node table's row: the address from the cluster objects, then the plugin's columns
+     * (NetworkPlugin#nodeColumns; the primary interface and its MTU when the plugin is not known),
+     * read from the node's interfaces and the facts of its session.
+     */
     private static NodeRow nodeRow(String node, ClusterFacts cluster, PrimaryInterface primary,
-                                   List<NetInterface> interfaces) {
+                                   List<NetInterface> interfaces, KieSession session, NetworkDetection network) {
         io.netrules.model.Node object = cluster.node(node);
         io.netrules.model.HostSubnet hostSubnet = cluster.hostSubnetOf(node);
         String ip = object != null && object.internalIP() != null ? object.internalIP()
                 : hostSubnet != null ? hostSubnet.hostIP() : null;
-        Integer tun0Mtu = interfaces.stream().filter(i -> "tun0".equals(i.name())).map(NetInterface::mtu)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        return new NodeRow(node, ip, hostSubnet == null ? null : hostSubnet.subnet(),
-                primary == null ? null : primary.name(), primary == null ? null : primary.mtu(), tun0Mtu);
+        List<NodeColumn> columns = network.plugin() == null ? NodeColumn.PRIMARY
+                : NetworkPlugins.byId(network.plugin()).map(NetworkPlugin::nodeColumns).orElse(NodeColumn.PRIMARY);
+        Map<Class<?>, List<?>> byType = new HashMap<>();
+        NodeView view = new NodeView(node, primary, interfaces, type -> byType.computeIfAbsent(type,
+                t -> List.copyOf(session.getObjects(t::isInstance))));
+        Map<String, String> values = new LinkedHashMap<>();
+        for (NodeColumn c : columns) {
+            Object v = c.value().apply(view);
+            values.put(c.header(), v == null ? null : String.valueOf(v));
+        }
+        return new NodeRow(node, ip, values);
     }
 
     /** Runs one task per node, {@code parallelism} at once; results in the order of the names. */
@@ -244,8 +258,8 @@ public final class Evaluator {
 
     /**
      * Reads and parses every file of the capture into facts exactly as {@link #evaluate} does
-     * (same files, same parsers, same parallelism), but hands the facts to no session and fires
-     * no rule: the baseline the benchmarks compare a whole diagnosis with.
+     * (same files, same parsers, the network plugin's node extras, same parallelism), but hands the
+     * facts to no session and fires no rule: the baseline the benchmarks compare a whole diagnosis with.
      */
     public static ParseCount parseOnly(Capture capture, int parallelism) throws CaptureException {
         return parseOnly(capture, parallelism, fact -> { }, new ArrayList<>());
@@ -261,7 +275,8 @@ public final class Evaluator {
         Evaluator reader = new Evaluator(null, parallelism);
         List<ParseWarning> warnings = Collections.synchronizedList(new ArrayList<>(capture.warnings()));
         ClusterFacts cluster = ClusterFacts.read(capture, warnings);
-        cluster.applyPlugin(NetworkDetection.detect(cluster, capture).plugin(), capture, warnings);
+        NetworkDetection network = NetworkDetection.detect(cluster, capture);
+        cluster.applyPlugin(network.plugin(), capture, warnings);
         LongAdder facts = new LongAdder();
         LongAdder files = new LongAdder();
         Consumer<Object> count = fact -> {
@@ -271,6 +286,10 @@ public final class Evaluator {
         cluster.all(count);
         TreeSet<String> nodeNames = new TreeSet<>(capture.nodes().keySet());
         nodeNames.addAll(cluster.nodeNames());
+        // The plugin's node facts (OVN: the node's NB/SB rows, from whichever DB file holds them) are
+        // read as a diagnosis reads them.
+        NodeExtras extras = nodeExtras(capture, cluster, network, nodeNames, warnings);
+        extras.clusterFacts().forEach(count);
         reader.perNode(nodeNames, node -> {
             InputStates states = new InputStates(cluster.states());
             NodeFolder folder = capture.nodes().get(node);
@@ -285,6 +304,7 @@ public final class Evaluator {
                 }
             }
             readPodLogs(node, capture, cluster, count, states, warnings);
+            extras.addTo(node, sink(node, count, states));
             return node;
         });
         warningSink.addAll(warnings);
@@ -378,7 +398,7 @@ public final class Evaluator {
             NodeSummary summary = new NodeSummary(node, r.findings().stream().map(ReportFinding::key).sorted().toList(),
                     r.notEvaluated().stream().map(NotEvaluated::id).sorted().toList(), primary, primaryLink);
             return new ScopeResult(r.findings(), r.notEvaluated(), summary,
-                    nodeRow(node, cluster, primary, interfaces));
+                    nodeRow(node, cluster, primary, interfaces, session, network));
         } finally {
             session.dispose();
         }
@@ -762,8 +782,9 @@ public final class Evaluator {
             params.put("node", f.node() == null ? "" : f.node());
             params.put("subject", f.subject() == null ? "" : f.subject());
             RuleText text = doc.text();
+            Map<String, String> shown = text.shown(params);
             out.add(new ReportFinding(doc.id(), doc.severity(), doc.layer(), f.node(), f.subject(),
-                    RuleText.render(text.title(), params), RuleText.render(text.fix(platformMajor), params), doc.guide(),
+                    RuleText.render(text.title(), shown), RuleText.render(text.fix(platformMajor), shown), doc.guide(),
                     m.evidence.stream().sorted(EVIDENCE_ORDER).toList(), List.of(), List.of(), m.params,
                     List.copyOf(m.rules)));
         }

@@ -12,8 +12,32 @@ import java.util.regex.Pattern;
  * replaced by the parameter's value ({@code {node}} and {@code {subject}} are always there).
  * A rule whose fix differs on OpenShift 4 has a further section {@code ## How to fix (OpenShift 4)};
  * {@code ## How to fix} is then the OKD/OpenShift 3.11 text ({@link #fix(Integer)} picks one).
+ * <p>
+ * A parameter whose value is a code (the then-part says which of several problems it found, e.g.
+ * {@code .param("problem", "no-static-route")}) gets its text per code in the front matter: the
+ * parameter's name with no value, then one indented line per code, {@code code: text}, the text
+ * with its own {@code {name}} placeholders:
+ * <pre>
+ * problem:
+ *   no-static-route: "GR_{node} has no static route {cidr} via {via}"
+ * </pre>
+ * Wherever {@code {problem}} appears (title, sections) it is replaced by the code's text rendered
+ * with the finding's parameters ({@link #shown(Map)}); {@link #codes()} maps each such parameter
+ * to its codes.
  */
-public record RuleText(String id, String title, Map<String, String> sections, String file) {
+public record RuleText(String id, String title, Map<String, String> sections, String file,
+                       Map<String, Map<String, String>> codes) {
+
+    public RuleText {
+        Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+        (codes == null ? Map.<String, Map<String, String>>of() : codes)
+                .forEach((k, v) -> copy.put(k, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+        codes = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    public RuleText(String id, String title, Map<String, String> sections, String file) {
+        this(id, title, sections, file, Map.of());
+    }
     public static final String SUMMARY = "Summary";
     public static final String WHY = "Why it breaks traffic";
     public static final String FIX = "How to fix";
@@ -61,9 +85,11 @@ public record RuleText(String id, String title, Map<String, String> sections, St
     public static RuleText parse(String file, String text, java.util.List<String> errors) {
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         Map<String, String> front = new LinkedHashMap<>();
+        Map<String, Map<String, String>> codes = new LinkedHashMap<>();
         int i = 0;
         if (lines.length > 0 && lines[0].strip().equals("---")) {
             i = 1;
+            String codedParam = null;
             for (; i < lines.length && !lines[i].strip().equals("---"); i++) {
                 String l = lines[i];
                 int colon = l.indexOf(':');
@@ -74,8 +100,29 @@ public record RuleText(String id, String title, Map<String, String> sections, St
                     errors.add(file + ":" + (i + 1) + ": front matter line is not 'key: value'");
                     continue;
                 }
-                front.put(l.substring(0, colon).strip(), unquote(l.substring(colon + 1).strip()));
+                String key = l.substring(0, colon).strip();
+                String value = unquote(l.substring(colon + 1).strip());
+                if (Character.isWhitespace(l.charAt(0))) {
+                    if (codedParam == null) {
+                        errors.add(file + ":" + (i + 1) + ": indented front matter line belongs to no 'param:' line");
+                    } else if (codes.get(codedParam).putIfAbsent(key, value) != null) {
+                        errors.add(file + ":" + (i + 1) + ": code '" + key + "' of " + codedParam + " is given twice");
+                    }
+                    continue;
+                }
+                if (value.isEmpty()) {
+                    codedParam = key;
+                    codes.put(key, new LinkedHashMap<>());
+                } else {
+                    codedParam = null;
+                    front.put(key, value);
+                }
             }
+            codes.forEach((param, texts) -> {
+                if (texts.isEmpty()) {
+                    errors.add(file + ":1: front matter key '" + param + "' has neither a value nor codes");
+                }
+            });
             if (i >= lines.length) {
                 errors.add(file + ":1: front matter is not closed with ---");
             }
@@ -114,7 +161,7 @@ public record RuleText(String id, String title, Map<String, String> sections, St
                 errors.add(file + ":1: missing section '## " + required + "'");
             }
         }
-        return new RuleText(id, title, sections, file);
+        return new RuleText(id, title, sections, file, codes);
     }
 
     private static String unquote(String s) {
@@ -122,6 +169,25 @@ public record RuleText(String id, String title, Map<String, String> sections, St
             return s.substring(1, s.length() - 1);
         }
         return s;
+    }
+
+    /**
+     * The parameters as the texts show them: the value of a coded parameter (see the class
+     * comment) replaced by its code's text, rendered with the raw parameters; a code without a
+     * text stays as it is, to be seen (RuleCatalogueTest checks that built-in rules have none).
+     */
+    public Map<String, String> shown(Map<String, String> params) {
+        if (codes.isEmpty()) {
+            return params;
+        }
+        Map<String, String> shown = new java.util.HashMap<>(params);
+        codes.forEach((param, texts) -> {
+            String text = texts.get(params.get(param));
+            if (text != null) {
+                shown.put(param, render(text, params));
+            }
+        });
+        return shown;
     }
 
     /** Replaces {@code {name}} by its value; unknown names stay as they are, to be seen. */

@@ -48,9 +48,13 @@ public record Finding(String id, String node, String subject, Map<String, String
         return new Finding(id, node, subject, params, absences);
     }
 
+    /**
+     * Sets a parameter. A collection (e.g. a list of addresses) is kept as its elements joined by
+     * ", ", so that then-parts pass lists as they are and never join them into text.
+     */
     public Finding param(String key, Object value) {
         Map<String, String> copy = new TreeMap<>(params);
-        copy.put(key, value == null ? "" : String.valueOf(value));
+        copy.put(key, value == null ? "" : value instanceof java.util.Collection<?> c ? joined(c) : String.valueOf(value));
         return new Finding(id, node, subject, copy, absences);
     }
 
@@ -58,5 +62,13 @@ public record Finding(String id, String node, String subject, Map<String, String
         List<Absence> copy = new ArrayList<>(absences);
         copy.add(new Absence(input, pattern));
         return new Finding(id, node, subject, params, copy);
+    }
+
+    private static String joined(java.util.Collection<?> values) {
+        StringBuilder sb = new StringBuilder();
+        for (Object v : values) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(v);
+        }
+        return sb.toString();
     }
 }

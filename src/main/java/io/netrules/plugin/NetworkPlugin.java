@@ -55,6 +55,16 @@ public interface NetworkPlugin {
     }
 
     /**
+     * The columns of the report's node table between the node's address and its findings, in
+     * order: what tells this plugin's nodes apart (openshift-sdn: the HostSubnet and tun0's MTU;
+     * OVN-Kubernetes: the node subnet, zone and gateway mode, ovn-k8s-mp0's MTU). The default: the
+     * primary interface and its MTU.
+     */
+    default List<NodeColumn> nodeColumns() {
+        return NodeColumn.PRIMARY;
+    }
+
+    /**
      * The layers of the report in traffic-path order, client to pod, the plugin-agnostic ones
      * ({@code dns}, {@code router}, {@code service}, ...) where this plugin's path meets them. A
      * tie between layers goes to the one listed first.

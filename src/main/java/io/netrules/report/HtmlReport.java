@@ -323,17 +323,21 @@ public final class HtmlReport {
             h.append("<p>The capture has no node.</p>\n</section>\n");
             return;
         }
-        h.append("<table>\n<thead><tr><th>node</th><th>IP</th><th>subnet</th><th>primary interface</th><th>MTU</th>")
-                .append("<th>tun0 MTU</th><th>findings</th><th>not evaluated</th></tr></thead>\n<tbody>\n");
+        // The columns between the address and the findings are the network plugin's (the same for every row).
+        List<String> columns = List.copyOf(d.nodes().get(0).columns().keySet());
+        h.append("<table>\n<thead><tr><th>node</th><th>IP</th>");
+        columns.forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
+        h.append("<th>findings</th><th>not evaluated</th></tr></thead>\n<tbody>\n");
         for (NodeRow r : d.nodes()) {
             List<ReportFinding> fs = d.findings().stream().filter(f -> r.node().equals(f.node())).toList();
             long ne = d.notEvaluated().stream().filter(n -> r.node().equals(n.node())).count();
             Severity worst = fs.stream().map(ReportFinding::severity).min(Enum::compareTo).orElse(null);
             h.append("<tr data-node=\"").append(esc(r.node())).append("\"").append(worst == null ? "" : " class=\"sev-"
                     + worst.name().toLowerCase() + "\"").append("><td>").append(esc(r.node())).append("</td><td>")
-                    .append(orDash(r.ip())).append("</td><td>").append(orDash(r.subnet())).append("</td><td>")
-                    .append(orDash(r.primaryInterface())).append("</td><td>").append(orDash(r.mtu())).append("</td><td>")
-                    .append(orDash(r.tun0Mtu())).append("</td><td>");
+                    .append(orDash(r.ip())).append("</td><td>");
+            for (String c : columns) {
+                h.append(orDash(r.columns().get(c))).append("</td><td>");
+            }
             if (fs.isEmpty()) {
                 h.append("none");
             } else {

@@ -215,6 +215,16 @@ class HtmlReportChromiumIT {
                     + ".map(g => g.dataset.hop)").forEach(n -> drawn.add(n.asText()));
             assertEquals(nodeHops, drawn, lane + "'s lane, in order");
         }
+        // The node table has OVN's columns (the plugin's), not openshift-sdn's tun0.
+        List<String> headers = new ArrayList<>();
+        page.eval("Array.from(document.querySelectorAll('#nodes thead th')).map(t => t.textContent)")
+                .forEach(n -> headers.add(n.asText()));
+        assertEquals(List.of("node", "IP", "subnet", "zone", "gateway mode", "primary interface", "MTU",
+                "ovn-k8s-mp0 MTU", "findings", "not evaluated"), headers);
+        List<String> worker2 = new ArrayList<>();
+        page.eval("Array.from(document.querySelectorAll('#nodes tr[data-node=\"worker-2\"] td')).map(t => t.textContent)")
+                .forEach(n -> worker2.add(n.asText()));
+        assertEquals("worker-2", worker2.get(3), "interconnect: worker-2 is its own zone: " + worker2);
         List<String> labels = new ArrayList<>();
         page.eval("Array.from(document.querySelectorAll('g.hop[data-lane=\"worker-0\"] .hop-label'))"
                 + ".map(t => t.textContent)").forEach(n -> labels.add(n.asText()));

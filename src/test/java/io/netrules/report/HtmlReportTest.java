@@ -74,12 +74,27 @@ class HtmlReportTest {
                 "<script>alert(1)</script>", "run `a && b`", "g", List.of(new Evidence("nodes/n<1>/f", 3,
                 "<img src=x onerror=alert(1)>", "Sysctl")), List.of(), List.of(), Map.of(), List.of());
         Diagnosis d = new Diagnosis("c&d", CaptureMetadata.NONE, new Summary("local-sdn", 1, 0, 0, null, "openshift-sdn", 0), List.of(f),
-                List.of(), List.of(), List.of(new NodeRow("n<1>", null, null, null, null, null)));
+                List.of(), List.of(), List.of(new NodeRow("n<1>", null, Map.of("sub<net>", "10.0.0.0/8 & more"))));
         String h = new HtmlReport(ReportSamples.rules(), "0.1.0").render(d);
         assertFalse(h.contains("<script>alert"), h);
         assertFalse(h.contains("<img"), h);
         assertTrue(h.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), h);
         assertTrue(h.contains("run `a &amp;&amp; b`"), h);
+        assertTrue(h.contains("<th>sub&lt;net&gt;</th>") && h.contains("<td>10.0.0.0/8 &amp; more</td>"), h);
         assertEquals(null, fetchIn(h));
+    }
+
+    /** The node table's columns are the network plugin's: OVN's nodes have a zone and no tun0. */
+    @Test
+    void anOvnCapturesNodeTableHasOvnsColumns() {
+        String h = new HtmlReport(ReportSamples.rules(), "0.1.0").render(ReportSamples.diagnose(OvnReportsTest.icBase(),
+                "rules/ovn-kubernetes/cases-base/ic-3node"));
+        assertTrue(h.contains("<thead><tr><th>node</th><th>IP</th><th>subnet</th><th>zone</th><th>gateway mode</th>"
+                + "<th>primary interface</th><th>MTU</th><th>ovn-k8s-mp0 MTU</th><th>findings</th>"), h);
+        assertTrue(h.contains("<tr data-node=\"worker-1\"><td>worker-1</td>"), h);
+        assertFalse(h.contains("tun0"), "no openshift-sdn column on an OVN capture");
+        String sdn = html("broken-vxlan-flows");
+        assertTrue(sdn.contains("<th>subnet</th><th>primary interface</th><th>MTU</th><th>tun0 MTU</th>"), sdn);
+        assertFalse(sdn.contains("<th>zone</th>"), sdn);
     }
 }

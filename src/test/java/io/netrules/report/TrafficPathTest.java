@@ -131,7 +131,7 @@ class TrafficPathTest {
     void aBigClusterGetsLanesOnlyForNodesWithSomethingToShow() {
         List<NodeRow> rows = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
-            rows.add(new NodeRow("node-" + i, "10.0.0." + i, null, "eth0", 1500, 1450));
+            rows.add(new NodeRow("node-" + i, "10.0.0." + i, Map.of("primary interface", "eth0", "MTU", "1500")));
         }
         ReportFinding f = new ReportFinding("NR-LOCAL-001", Severity.ERROR, "local-sdn", "node-7", null,
                 "IP forwarding is off on node-7", "fix", "guide", List.of(), List.of(), List.of(), Map.of(), List.of());

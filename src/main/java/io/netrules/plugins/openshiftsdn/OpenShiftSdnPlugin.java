@@ -86,6 +86,16 @@ public final class OpenShiftSdnPlugin implements NetworkPlugin {
     private static final List<String> LAYERS = List.of("dns", "router", "route", "service", "endpoints",
             "node-to-node", "local-sdn", "ovs", "iptables", "mtu", "egress-dns");
 
+    /** The node's HostSubnet, its primary interface and MTU, and tun0's MTU (the SDN MTU as the node runs it). */
+    @Override
+    public List<io.netrules.plugin.NodeColumn> nodeColumns() {
+        return List.of(new io.netrules.plugin.NodeColumn("subnet", v -> v.clusterFacts(io.netrules.model.HostSubnet.class)
+                        .stream().filter(h -> v.node().equals(h.host())).map(io.netrules.model.HostSubnet::subnet)
+                        .findFirst().orElse(null)),
+                io.netrules.plugin.NodeColumn.PRIMARY_INTERFACE, io.netrules.plugin.NodeColumn.PRIMARY_MTU,
+                io.netrules.plugin.NodeColumn.interfaceMtu("tun0"));
+    }
+
     @Override
     public List<String> layers() {
         return LAYERS;

@@ -195,6 +195,26 @@ public final class OvnKubernetesPlugin implements NetworkPlugin {
             "pod-network", "logical-topology", "node-to-node", "mtu", "gateway", "local-ovn", "local-sdn",
             "egress", "egress-dns", "control-plane");
 
+    /**
+     * The node's subnet, zone and gateway mode (its k8s.ovn.org annotations), its primary
+     * interface and MTU, and the MTU of ovn-k8s-mp0 (the cluster MTU as the node runs it).
+     */
+    @Override
+    public List<io.netrules.plugin.NodeColumn> nodeColumns() {
+        return List.of(ovnNodeColumn("subnet", n -> n.subnets().isEmpty() ? null : String.join(", ", n.subnets())),
+                ovnNodeColumn("zone", io.netrules.plugins.ovnkubernetes.model.OvnNode::zoneName),
+                ovnNodeColumn("gateway mode", io.netrules.plugins.ovnkubernetes.model.OvnNode::gatewayMode),
+                io.netrules.plugin.NodeColumn.PRIMARY_INTERFACE, io.netrules.plugin.NodeColumn.PRIMARY_MTU,
+                io.netrules.plugin.NodeColumn.interfaceMtu("ovn-k8s-mp0"));
+    }
+
+    private static io.netrules.plugin.NodeColumn ovnNodeColumn(String header,
+            java.util.function.Function<io.netrules.plugins.ovnkubernetes.model.OvnNode, Object> value) {
+        return new io.netrules.plugin.NodeColumn(header, v -> v.clusterFacts(
+                io.netrules.plugins.ovnkubernetes.model.OvnNode.class).stream().filter(n -> v.node().equals(n.name()))
+                .map(value).filter(java.util.Objects::nonNull).findFirst().orElse(null));
+    }
+
     @Override
     public List<String> layers() {
         return LAYERS;

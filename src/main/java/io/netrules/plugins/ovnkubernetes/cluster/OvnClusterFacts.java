@@ -18,6 +18,7 @@ import io.netrules.plugins.ovnkubernetes.model.KubeEvent;
 import io.netrules.plugins.ovnkubernetes.model.NetworkClusterOperator;
 import io.netrules.plugins.ovnkubernetes.model.OvnClusterConfig;
 import io.netrules.plugins.ovnkubernetes.model.OvnDeployment;
+import io.netrules.plugins.ovnkubernetes.model.OvnkubeMaster;
 import io.netrules.plugins.ovnkubernetes.model.OvnNode;
 import io.netrules.plugins.ovnkubernetes.model.OvnPod;
 import io.netrules.plugins.ovnkubernetes.model.OvnService;
@@ -100,6 +101,7 @@ public final class OvnClusterFacts {
         Map<String, OvnNode> ovnNodes = new HashMap<>();
         nodes.stream().filter(OvnNode::ovnNode).forEach(n -> ovnNodes.putIfAbsent(n.name(), n));
         pods(ovnNodes);
+        podToPodProbes();
         List<OvnService> services = new ArrayList<>();
         for (KubeObject s : in.objects(ClusterInputs.SERVICES)) {
             OvnService svc = service(s);
@@ -254,6 +256,10 @@ public final class OvnClusterFacts {
                     networkPod, def == null ? null : text(def, "mac_address"), ips, labels.get("vm.kubevirt.io/name"),
                     labels, Source.of(k.file(), k.line(), desc));
             hand(node, pod);
+            if (OVN_NAMESPACE.equals(k.namespace()) && "ovnkube-master".equals(labels.get("app")) && node != null
+                    && !deleting) {
+                out.everySession(new OvnkubeMaster(node, k.name(), Source.of(k.file(), k.line(), desc)));
+            }
             if (OVN_NAMESPACE.equals(k.namespace())) {
                 if (ovnPodsFile == null) {
                     ovnPodsFile = k.file();
@@ -283,6 +289,31 @@ public final class OvnClusterFacts {
             String why = in.notCollectedReason(ClusterInputs.PODS);
             out.notCollected(OVN_PODS, "no pod of " + OVN_NAMESPACE + " was read" + (why == null ? "" : " (pods: "
                     + why.replaceFirst("^not collected: ", "") + ")"));
+        }
+    }
+
+    /**
+     * A probe from a pod to a pod on another node ({@code toPod}), given to the sessions of both
+     * nodes: an MTU finding of either node explains what such a probe shows (NR-OVNMTU-004).
+     * Probes are otherwise cluster facts.
+     */
+    private void podToPodProbes() {
+        Map<String, String> nodeOfPod = new HashMap<>();
+        for (io.netrules.model.Pod p : in.facts(io.netrules.model.Pod.class)) {
+            if (p.nodeName() != null) {
+                nodeOfPod.putIfAbsent(p.namespace() + "/" + p.name(), p.nodeName());
+            }
+        }
+        for (io.netrules.model.ProbeResult r : in.facts(io.netrules.model.ProbeResult.class)) {
+            if (r.from() == null || !r.from().startsWith("pod/") || r.toPod() == null) {
+                continue;
+            }
+            String from = nodeOfPod.get(r.from().substring("pod/".length()));
+            String to = nodeOfPod.get(r.toPod());
+            if (from != null && to != null && !from.equals(to)) {
+                out.nodeSession(from, r);
+                out.nodeSession(to, r);
+            }
         }
     }
 

@@ -2,7 +2,9 @@ package io.netrules.plugins.ovnkubernetes.rules;
 
 import io.netrules.model.NetworkConfig;
 import io.netrules.model.Pod;
+import io.netrules.plugins.ovnkubernetes.model.NorthdStatus;
 import io.netrules.plugins.ovnkubernetes.model.OvnNode;
+import io.netrules.plugins.ovnkubernetes.model.OvnkubeMaster;
 import io.netrules.plugins.ovnkubernetes.model.PodContainer;
 
 import java.time.Duration;
@@ -189,5 +191,38 @@ public final class ControlPlaneChecks {
     /** An e2e timestamp as UTC text ({@code 2026-12-07T10:15:00Z}). */
     public static String utc(long epochSeconds) {
         return Instant.ofEpochSecond(epochSeconds).toString();
+    }
+
+    /**
+     * Legacy mode: true when the northd status of every master's northd is known and none is
+     * {@code active} (two standby beside one active are normal; a master whose status was not
+     * collected might be the active one, so then nothing can be said).
+     */
+    public static boolean noNorthdActive(Collection<?> masters, Collection<?> statuses) {
+        Map<String, String> byNode = northdByNode(statuses);
+        List<String> nodes = masterNodes(masters);
+        return !nodes.isEmpty() && nodes.stream().allMatch(byNode::containsKey)
+                && nodes.stream().noneMatch(n -> "active".equals(byNode.get(n)));
+    }
+
+    /** Each master's northd status, {@code <node>=<status>}, by node name. */
+    public static List<String> northdStates(Collection<?> masters, Collection<?> statuses) {
+        Map<String, String> byNode = northdByNode(statuses);
+        return masterNodes(masters).stream().map(n -> n + "=" + byNode.getOrDefault(n, "unknown")).toList();
+    }
+
+    private static List<String> masterNodes(Collection<?> masters) {
+        return masters.stream().filter(o -> o instanceof OvnkubeMaster).map(o -> ((OvnkubeMaster) o).node())
+                .distinct().sorted().toList();
+    }
+
+    private static Map<String, String> northdByNode(Collection<?> statuses) {
+        Map<String, String> byNode = new java.util.TreeMap<>();
+        for (Object o : statuses) {
+            if (o instanceof NorthdStatus s && s.node() != null) {
+                byNode.putIfAbsent(s.node(), s.status());
+            }
+        }
+        return byNode;
     }
 }

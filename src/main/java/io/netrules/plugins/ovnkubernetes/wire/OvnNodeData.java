@@ -19,6 +19,7 @@ import io.netrules.plugins.ovnkubernetes.model.OvnDb;
 import io.netrules.plugins.ovnkubernetes.model.OvnFact;
 import io.netrules.plugins.ovnkubernetes.model.OvnFacts;
 import io.netrules.plugins.ovnkubernetes.model.OvnZone;
+import io.netrules.plugins.ovnkubernetes.model.NorthdStatus;
 import io.netrules.plugins.ovnkubernetes.model.OvsIdentity;
 import io.netrules.plugins.ovnkubernetes.model.OvsInterface;
 import io.netrules.plugins.ovnkubernetes.model.OvsOpenVswitch;
@@ -65,7 +66,8 @@ import java.util.stream.Stream;
  * <li>the pre-pass: every node's {@link OvsIdentity} (its {@code ovs-open_vswitch}, and its
  * {@code ip-address} for whether the encap IP is configured), given to every session, and each
  * {@link ForeignPortClaim} (an OVS interface's {@code iface-id} naming a pod of another node),
- * given to the pod node's session;</li>
+ * given to the pod node's session, and every node's {@code northd-status}, given to the other
+ * nodes' sessions (legacy mode: the masters' northd instances);</li>
  * <li>a must-gather's ovnkube-node container logs ({@code logs:ovn-controller},
  * {@code logs:ovnkube-controller}; the older container {@code ovnkube-node} is ovnkube-controller)
  * and {@code network_logs/ipsec/xfrm/<pod>_state.log} ({@code xfrm-state}), each of the node the
@@ -100,6 +102,8 @@ public final class OvnNodeData implements NodeExtras {
     private CentralSplit central;
     private int databasesRead;
     private final List<OvsIdentity> identities = new ArrayList<>();
+    /** Each node's northd status ({@code northd-status}), for the other nodes' sessions. */
+    private final List<NorthdStatus> northds = new ArrayList<>();
     private final Map<String, String> nodeOfSystemId = new HashMap<>();
     private final Map<String, List<ForeignPortClaim>> claims = new HashMap<>();
     /** Node, then input, then the files (previous before current). */
@@ -143,6 +147,10 @@ public final class OvnNodeData implements NodeExtras {
                     nodeOfSystemId.putIfAbsent(row.systemId(), node);
                 }
             }
+            // Legacy mode: each master runs a northd of the central DB; whether one is active needs
+            // them all (NR-OVNDB-002), so every session also gets the other nodes' status.
+            parseInput(node, folder, OvnKubernetesPlugin.NORTHD_STATUS).stream()
+                    .filter(o -> o instanceof NorthdStatus).limit(1).forEach(o -> northds.add((NorthdStatus) o));
             for (Object o : parseInput(node, folder, OvnKubernetesPlugin.OVS_INTERFACE)) {
                 if (o instanceof OvsInterface i && i.ifaceId() != null) {
                     int cut = i.ifaceId().indexOf('_');
@@ -625,6 +633,8 @@ public final class OvnNodeData implements NodeExtras {
     @Override
     public void addTo(String node, NodeSink sink) {
         identities.forEach(sink::fact);
+        // The node's own status comes from its own file, read in its session.
+        northds.stream().filter(s -> !s.node().equals(node)).forEach(sink::fact);
         claims.getOrDefault(node, List.of()).forEach(sink::fact);
         EnumMap<OvnDb, OwnDb> dbs = own.getOrDefault(node, new EnumMap<>(OvnDb.class));
         dbs.values().forEach(d -> d.facts().forEach(sink::fact));

@@ -3,7 +3,9 @@ package io.netrules.plugins.ovnkubernetes.rules;
 import io.netrules.model.NetworkConfig;
 import io.netrules.model.Pod;
 import io.netrules.model.Source;
+import io.netrules.plugins.ovnkubernetes.model.NorthdStatus;
 import io.netrules.plugins.ovnkubernetes.model.OvnNode;
+import io.netrules.plugins.ovnkubernetes.model.OvnkubeMaster;
 import io.netrules.plugins.ovnkubernetes.model.PodContainer;
 import org.junit.jupiter.api.Test;
 
@@ -95,5 +97,27 @@ class ControlPlaneChecksTest {
         assertNull(ControlPlaneChecks.e2eTimestamp(Map.of("e2e_timestamp", "soon")));
         assertNull(ControlPlaneChecks.e2eTimestamp(null));
         assertEquals("2026-12-07T11:59:48Z", ControlPlaneChecks.utc(1796644788L));
+    }
+
+    @Test
+    void legacyNorthdIsStalledOnlyWhenEveryMastersStatusIsKnownAndNoneIsActive() {
+        List<OvnkubeMaster> masters = List.of(new OvnkubeMaster("m-1", "ovnkube-master-a", SRC),
+                new OvnkubeMaster("m-2", "ovnkube-master-b", SRC), new OvnkubeMaster("m-3", "ovnkube-master-c", SRC));
+        List<NorthdStatus> standby = List.of(northd("m-1", "standby"), northd("m-2", "paused"), northd("m-3", "standby"));
+        assertTrue(ControlPlaneChecks.noNorthdActive(masters, standby));
+        assertEquals(List.of("m-1=standby", "m-2=paused", "m-3=standby"), ControlPlaneChecks.northdStates(masters, standby));
+        assertFalse(ControlPlaneChecks.noNorthdActive(masters,
+                List.of(northd("m-1", "standby"), northd("m-2", "active"), northd("m-3", "standby"))), "one active is normal");
+        assertFalse(ControlPlaneChecks.noNorthdActive(masters, standby.subList(0, 2)), "m-3 unknown: it may be the active one");
+        assertEquals(List.of("m-1=standby", "m-2=paused", "m-3=unknown"),
+                ControlPlaneChecks.northdStates(masters, standby.subList(0, 2)));
+        assertFalse(ControlPlaneChecks.noNorthdActive(List.of(), standby), "no master known: nothing to say");
+        // Only the masters' northd count: a status on a node with no ovnkube-master pod is not the central DB's.
+        assertTrue(ControlPlaneChecks.noNorthdActive(masters.subList(0, 1), List.of(northd("m-1", "standby"),
+                northd("worker-9", "active"))));
+    }
+
+    private static NorthdStatus northd(String node, String status) {
+        return new NorthdStatus(node, status, SRC);
     }
 }
