@@ -20,6 +20,16 @@ import java.util.Map;
 final class Replay {
     private OvsdbSchema schema;
     private final Map<String, Map<String, MutableRow>> tables = new LinkedHashMap<>();
+    /** The tables whose rows are kept ({@link OvsdbReader#readTables}); null: all. */
+    private final java.util.Set<String> only;
+
+    Replay() {
+        this(null);
+    }
+
+    Replay(java.util.Set<String> only) {
+        this.only = only;
+    }
 
     private static final class MutableRow {
         final Map<String, Datum> columns = new LinkedHashMap<>();
@@ -59,6 +69,9 @@ final class Replay {
                     continue;
                 }
                 throw new OvsdbDataException("no table named " + shorten(table) + " in schema " + schema.name());
+            }
+            if (only != null && !only.contains(table)) {
+                continue;
             }
             if (!t.getValue().isObject()) {
                 throw new OvsdbDataException("table " + table + " is not an object of rows");
