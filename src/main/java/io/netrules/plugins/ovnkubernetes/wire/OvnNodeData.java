@@ -100,9 +100,12 @@ public final class OvnNodeData implements NodeExtras {
         final String display;
         private final byte[] deflated;
         private final int length;
+        /** The first look read every record without a warning: the whole read need not check digests again. */
+        final boolean clean;
 
-        StoreMember(String display, byte[] bytes) {
+        StoreMember(String display, byte[] bytes, boolean clean) {
             this.display = display;
+            this.clean = clean;
             this.length = bytes.length;
             java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
             try {
@@ -457,7 +460,7 @@ public final class OvnNodeData implements NodeExtras {
                     limits, ZONE_TABLES);
             List<ParseWarning> found = light.warnings();
             out.add(() -> warnings.addAll(found));
-            return new LightMember(light, new StoreMember(raw.display(), raw.bytes()));
+            return new LightMember(light, new StoreMember(raw.display(), raw.bytes(), found.isEmpty()));
         } catch (NotOvsdbException x) {
             ParseWarning w = raw.notOvsdb(x);
             out.add(() -> warnings.add(w));
@@ -473,7 +476,9 @@ public final class OvnNodeData implements NodeExtras {
             return null;
         }
         try {
-            OvsdbDatabase db = OvsdbReader.read(new java.io.ByteArrayInputStream(m.bytes()), m.display, null, limits);
+            java.io.InputStream in = new java.io.ByteArrayInputStream(m.bytes());
+            OvsdbDatabase db = m.clean ? OvsdbReader.readAgain(in, m.display, limits)
+                    : OvsdbReader.read(in, m.display, null, limits);
             warnings.addAll(db.warnings()); // the first look gave most of them: the report lists each once
             return db;
         } catch (NotOvsdbException x) {

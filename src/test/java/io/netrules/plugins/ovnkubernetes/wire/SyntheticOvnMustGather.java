@@ -133,7 +133,7 @@ final class SyntheticOvnMustGather {
             svcs.add(Map.of("apiVersion", "v1", "kind", "Service", "metadata", Map.of("name", name, "namespace", "demo"),
                     "spec", Map.of("type", "ClusterIP", "clusterIP", serviceIp(s), "clusterIPs", List.of(serviceIp(s)),
                             "ports", List.of(Map.of("name", "http", "port", 80, "protocol", "TCP", "targetPort", 8080)),
-                            "selector", Map.of("app", "web"))));
+                            "selector", Map.of("app", podName(nodes.get(s % nodes.size()), s % pods)))));
             String[] be = backend(s).split(":");
             int node = s % nodes.size();
             slices.add(Map.of("apiVersion", "discovery.k8s.io/v1", "kind", "EndpointSlice", "addressType", "IPv4",
@@ -158,7 +158,9 @@ final class SyntheticOvnMustGather {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("name", name);
         meta.put("namespace", ns);
-        meta.put("labels", Map.of("app", hostNetwork ? "ovnkube-node" : "web"));
+        // Each service selects its backend's pod alone (backend(s)): 2000 services that all selected
+        // every pod would make NR-SVC-001's accumulate 2000 x 15000 pairs, a shape no real cluster has.
+        meta.put("labels", Map.of("app", hostNetwork ? "ovnkube-node" : name));
         if (!hostNetwork) {
             int cut = ip.lastIndexOf('.');
             meta.put("annotations", Map.of("k8s.ovn.org/pod-networks", "{\"default\":{\"ip_addresses\":[\"" + ip
