@@ -58,20 +58,6 @@ public final class OvsdbReader {
     private static final Pattern HEADER = Pattern.compile("OVSDB (JSON|CLUSTER) (\\d{1,19}) ([0-9a-f]{40})");
     private static final Pattern CAPTION = Pattern.compile("(.+) table");
 
-    /**
-     * InputLimits' JSON mapper without field-name canonicalization: a transaction record's names
-     * are mostly row UUIDs, each seen once, which Jackson would hash and intern into its symbol
-     * table for nothing (a 500-node store has millions).
-     */
-    private static final Map<InputLimits, com.fasterxml.jackson.databind.ObjectMapper> MAPPERS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static com.fasterxml.jackson.databind.ObjectMapper mapper(InputLimits limits) {
-        return MAPPERS.computeIfAbsent(limits, l -> new com.fasterxml.jackson.databind.ObjectMapper(
-                com.fasterxml.jackson.core.JsonFactory.builder().streamReadConstraints(l.readConstraints())
-                        .disable(com.fasterxml.jackson.core.JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build()));
-    }
-
     private final String file;
     private final InputLimits limits;
     private final List<ParseWarning> warnings = new ArrayList<>();
@@ -252,7 +238,7 @@ public final class OvsdbReader {
             JsonNode json;
             try {
                 json = only != null && record > 0 && "JSON".equals(magic) && replay.schema() != null
-                        ? keptTables(data, replay.schema()) : mapper(limits).readTree(data);
+                        ? keptTables(data, replay.schema()) : limits.jsonMapper().readTree(data);
             } catch (JsonProcessingException e) {
                 String hit = InputLimits.constraintHit(e);
                 stop(line, hit != null ? "record over a limit: " + hit
@@ -289,11 +275,11 @@ public final class OvsdbReader {
      * never built.
      */
     private JsonNode keptTables(byte[] data, OvsdbSchema schema) throws IOException {
-        try (JsonParser p = mapper(limits).getFactory().createParser(data)) {
+        try (JsonParser p = limits.jsonFactory().createParser(data)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                return mapper(limits).readTree(data); // not an object: the replay says what is wrong
+                return limits.jsonMapper().readTree(data); // not an object: the replay says what is wrong
             }
-            com.fasterxml.jackson.databind.node.ObjectNode kept = mapper(limits).createObjectNode();
+            com.fasterxml.jackson.databind.node.ObjectNode kept = limits.jsonMapper().createObjectNode();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 p.nextToken();
@@ -304,7 +290,7 @@ public final class OvsdbReader {
                 }
             }
             if (p.nextToken() != null) {
-                return mapper(limits).readTree(data); // trailing content: as a whole read sees it
+                return limits.jsonMapper().readTree(data); // trailing content: as a whole read sees it
             }
             return kept;
         }
@@ -420,7 +406,7 @@ public final class OvsdbReader {
         Map<String, Map<String, OvsdbRow>> tables = new LinkedHashMap<>();
         boolean dump = false;
         int objects = 0;
-        JsonParser p = mapper(limits).getFactory().createParser(in);
+        JsonParser p = limits.jsonFactory().createParser(in);
         try (p) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {

@@ -128,6 +128,7 @@ final class SyntheticOvnMustGather {
         writeList(demo.resolve("core/pods.yaml"), demoPods);
         List<Object> svcs = new ArrayList<>();
         List<Object> slices = new ArrayList<>();
+        List<Object> endpoints = new ArrayList<>();
         for (int s = 0; s < services; s++) {
             String name = "svc-" + s;
             svcs.add(Map.of("apiVersion", "v1", "kind", "Service", "metadata", Map.of("name", name, "namespace", "demo"),
@@ -143,7 +144,14 @@ final class SyntheticOvnMustGather {
                             "nodeName", nodes.get(node), "targetRef", Map.of("kind", "Pod", "name",
                                     podName(nodes.get(node), s % pods), "namespace", "demo"))),
                     "ports", List.of(Map.of("name", "http", "port", 8080, "protocol", "TCP"))));
+            // oc adm inspect gathers a namespace's Endpoints too (core/endpoints.yaml).
+            endpoints.add(Map.of("apiVersion", "v1", "kind", "Endpoints", "metadata", Map.of("name", name, "namespace", "demo"),
+                    "subsets", List.of(Map.of("addresses", List.of(Map.of("ip", be[0], "nodeName", nodes.get(node),
+                                    "targetRef", Map.of("kind", "Pod", "name", podName(nodes.get(node), s % pods),
+                                            "namespace", "demo"))),
+                            "ports", List.of(Map.of("name", "http", "port", 8080, "protocol", "TCP"))))));
         }
+        writeList(demo.resolve("core/endpoints.yaml"), endpoints);
         writeList(demo.resolve("core/services.yaml"), svcs);
         writeList(demo.resolve("discovery.k8s.io/endpointslices.yaml"), slices);
         writeStore(mg.resolve("network_logs/ovnk_database_store.tar.gz"));
