@@ -28,7 +28,7 @@ import static io.netrules.plugins.ovnkubernetes.wire.OvnDbFile.ref;
  * <p>Faults at known places ({@link Fault}), so that a run can say which were read and found.
  * Objects as the API gives them, written as JSON (which is YAML) in must-gather's paths.
  */
-final class SyntheticOvnMustGather {
+public final class SyntheticOvnMustGather {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The injected faults: where they are, so a check can look for exactly them. */
@@ -41,7 +41,7 @@ final class SyntheticOvnMustGather {
     final List<Fault> faults = new ArrayList<>();
     long storeBytes;
 
-    SyntheticOvnMustGather(int nodeCount, int pods, int services) {
+    public SyntheticOvnMustGather(int nodeCount, int pods, int services) {
         for (int i = 0; i < nodeCount; i++) {
             nodes.add(String.format("worker-%03d", i));
         }
@@ -87,7 +87,7 @@ final class SyntheticOvnMustGather {
     }
 
     /** Writes the must-gather under {@code root}; returns its image folder. */
-    Path write(Path root) throws IOException {
+    public Path write(Path root) throws IOException {
         Path mg = OvnNodeDataTest.mustGather(root);
         Path csr = mg.resolve("cluster-scoped-resources");
         Files.createDirectories(csr.resolve("core"));
