@@ -42,6 +42,7 @@ import java.util.regex.Pattern;
  * mvn -q -B -o exec:java@bench -Dexec.args="--runs 1 --capture /tmp/c250s diagnose 250"
  * mvn -q -B -o exec:java@bench -Dexec.args="--runs 1 --services 2000 diagnose 2000"
  * MAVEN_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseParallelGC" mvn -q -B -o exec:java@bench -Dexec.args="rules-cost 250"
+ * mvn -q -B -o -DskipTests package exec:java@bench -Dexec.args="--runs 1 ovn 500"
  * </pre>
  * Each measurement runs netrules as a user does, through the {@code ./netrules} launcher, in its
  * own process: wall time and peak RSS come from {@code /usr/bin/time -f "%e %M"}; the load
@@ -54,7 +55,9 @@ import java.util.regex.Pattern;
  * {@code generate}, used as it is and kept). Generated captures are deleted after
  * each size. {@code rules-cost N} is the profile of the rules: in this JVM, on one thread, the CPU
  * time of parsing only, of a whole evaluation, and of a whole evaluation without each node rule
- * file in turn (what that rule costs).
+ * file in turn (what that rule costs). {@code ovn N} diagnoses the synthetic OVN-Kubernetes
+ * interconnect must-gather of N nodes (SyntheticOvnMustGather: {@code --pods} a node,
+ * {@code --services}, 2000 by default, four injected faults).
  */
 public final class ScaleBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -104,6 +107,7 @@ public final class ScaleBench {
             case "batch" -> batch(args.isEmpty() ? 500 : Integer.parseInt(args.get(0)));
             case "startup" -> startup();
             case "rules-cost" -> rulesCost(args.isEmpty() ? 250 : Integer.parseInt(args.get(0)));
+            case "ovn" -> ovn(args.isEmpty() ? 500 : Integer.parseInt(args.get(0)));
             case "generate" -> {
                 int n = Integer.parseInt(args.get(0));
                 int p = Integer.parseInt(args.get(1));
@@ -162,6 +166,38 @@ public final class ScaleBench {
     SyntheticCapture synthetic(int nodes, int podsPerNode) {
         return services <= 0 ? SyntheticCapture.healthy(nodes, podsPerNode)
                 : new SyntheticCapture(nodes, podsPerNode, services, 3, List.of());
+    }
+
+    /** The synthetic OVN interconnect must-gather diagnosed as a user does (docs/performance.md, "OVN-Kubernetes, 500-node interconnect"). */
+    void ovn(int nodes) throws Exception {
+        int svcs = services <= 0 ? 2000 : services;
+        Path capture = reuse != null ? reuse : work.resolve("netrules-bench-ovn-" + nodes);
+        if (reuse == null) {
+            deleteTree(capture);
+            long t = System.nanoTime();
+            new io.netrules.plugins.ovnkubernetes.wire.SyntheticOvnMustGather(nodes, pods, svcs).write(capture);
+            System.out.printf("%d nodes x %d pods, %d services (OVN IC must-gather): generated in %.1f s, %.2f GB%n",
+                    nodes, pods, svcs, secs(t), du(capture) / 1e9);
+        }
+        try {
+            for (int r = 0; r < runs; r++) {
+                Run run = netrules(List.of("diagnose", "--capture", capture.toString(), "--format", "json", "--timings",
+                        "--fail-on", "never"));
+                if (run.status() != 0) {
+                    throw new IllegalStateException("diagnose exited " + run.status() + ": " + run.err());
+                }
+                JsonNode summary = JSON.readTree(run.out()).path("summary");
+                Matcher m = TIMINGS.matcher(run.err());
+                System.out.printf("%d nodes OVN: wall %.1f s, CPU %.1f s, max RSS %.0f MB, %d errors, %d warnings"
+                                + " (evaluate+report %s s); load %s -> %s%n", nodes, run.wall(), run.cpu(), run.rssMb(),
+                        summary.path("errors").asInt(), summary.path("warnings").asInt(), m.find() ? m.group(2) : "?",
+                        run.loadBefore(), run.loadAfter());
+            }
+        } finally {
+            if (reuse == null) {
+                deleteTree(capture);
+            }
+        }
     }
 
     void diagnose(int nodes) throws Exception {

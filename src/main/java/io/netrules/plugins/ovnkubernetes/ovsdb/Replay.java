@@ -20,6 +20,16 @@ import java.util.Map;
 final class Replay {
     private OvsdbSchema schema;
     private final Map<String, Map<String, MutableRow>> tables = new LinkedHashMap<>();
+    /** The tables whose rows are kept ({@link OvsdbReader#readTables}); null: all. */
+    private final java.util.Set<String> only;
+
+    Replay() {
+        this(null);
+    }
+
+    Replay(java.util.Set<String> only) {
+        this.only = only;
+    }
 
     private static final class MutableRow {
         final Map<String, Datum> columns = new LinkedHashMap<>();
@@ -60,6 +70,9 @@ final class Replay {
                 }
                 throw new OvsdbDataException("no table named " + shorten(table) + " in schema " + schema.name());
             }
+            if (only != null && !only.contains(table)) {
+                continue;
+            }
             if (!t.getValue().isObject()) {
                 throw new OvsdbDataException("table " + table + " is not an object of rows");
             }
@@ -72,8 +85,9 @@ final class Replay {
                 changes.add(new Change(table, r.getKey(), row));
             }
         }
-        // Validate everything first, so that a bad record leaves the state as it was.
-        Map<Change, Map<String, Datum>> parsed = new LinkedHashMap<>();
+        // Validate everything first, so that a bad record leaves the state as it was. Each change's
+        // values by its position (a record's hash would hash its whole JSON row).
+        List<Map<String, Datum>> parsed = new ArrayList<>(changes.size());
         Map<String, Map<String, Boolean>> exists = new LinkedHashMap<>();
         for (Change c : changes) {
             Map<String, Boolean> seen = exists.computeIfAbsent(c.table, k -> new LinkedHashMap<>());
@@ -84,6 +98,7 @@ final class Replay {
                             + ", which does not exist");
                 }
                 seen.put(c.uuid, false);
+                parsed.add(null);
                 continue;
             }
             Map<String, Datum> values = new LinkedHashMap<>();
@@ -99,10 +114,11 @@ final class Replay {
                             + ": " + e.getMessage());
                 }
             }
-            parsed.put(c, values);
+            parsed.add(values);
             seen.put(c.uuid, true);
         }
-        for (Change c : changes) {
+        for (int i = 0; i < changes.size(); i++) {
+            Change c = changes.get(i);
             Map<String, MutableRow> rows = tables.computeIfAbsent(c.table, k -> new LinkedHashMap<>());
             if (c.row.isNull()) {
                 rows.remove(c.uuid);
@@ -115,7 +131,7 @@ final class Replay {
                 rows.put(c.uuid, row);
             }
             row.line = line;
-            for (Map.Entry<String, Datum> v : parsed.get(c).entrySet()) {
+            for (Map.Entry<String, Datum> v : parsed.get(i).entrySet()) {
                 OvsdbSchema.Column type = schema.column(c.table, v.getKey());
                 Datum old = row.columns.get(v.getKey());
                 if (modify && diff && type.composite()) {
@@ -140,9 +156,9 @@ final class Replay {
         }
         for (Map.Entry<String, Map<String, MutableRow>> t : tables.entrySet()) {
             Map<String, OvsdbSchema.Column> columns = schema.tables().get(t.getKey());
-            Map<String, OvsdbRow> rows = new LinkedHashMap<>();
+            Map<String, OvsdbRow> rows = new LinkedHashMap<>(capacity(t.getValue().size()));
             for (Map.Entry<String, MutableRow> r : t.getValue().entrySet()) {
-                Map<String, Datum> values = new LinkedHashMap<>();
+                Map<String, Datum> values = new LinkedHashMap<>(capacity(columns.size()));
                 for (Map.Entry<String, OvsdbSchema.Column> c : columns.entrySet()) {
                     Datum d = r.getValue().columns.get(c.getKey());
                     values.put(c.getKey(), d == null ? c.getValue().defaultValue() : d);
@@ -155,6 +171,11 @@ final class Replay {
             }
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /** A HashMap capacity that holds {@code n} entries without growing. */
+    private static int capacity(int n) {
+        return n < 3 ? n + 1 : (int) (n / 0.75f) + 1;
     }
 
     static String shorten(String s) {

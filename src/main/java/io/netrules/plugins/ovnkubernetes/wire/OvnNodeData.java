@@ -86,8 +86,83 @@ public final class OvnNodeData implements NodeExtras {
     static final String LEADER_SB = "network_logs/leader_sbdb.gz";
     static final String XFRM_DIR = "network_logs/ipsec/xfrm";
 
-    /** One node's own database (its zone's), as facts, and the file they came from. */
-    private record OwnDb(List<OvnFact> facts, String file) {
+    /**
+     * One node's own database (its zone's) and the file it came from: as facts (a node folder's,
+     * cluster/ovn/), or, for a member of the must-gather's store, the pod's pair kept compressed
+     * and made into facts in the node's session ({@link StorePair}).
+     */
+    private record OwnDb(List<OvnFact> facts, StorePair pair, String file) {
+    }
+
+    /** The tables that tell a database's zone and kind ({@link OvnZone#of}, the central test). */
+    private static final java.util.Set<String> ZONE_TABLES = java.util.Set.of("NB_Global", "Logical_Router", "Chassis");
+
+    /** A store member's bytes, deflated, until its node's session reads it whole. */
+    private static final class StoreMember {
+        final String display;
+        private final byte[] deflated;
+        private final int length;
+        /** The first look read every record without a warning: the whole read need not check digests again. */
+        final boolean clean;
+
+        StoreMember(String display, byte[] bytes, boolean clean) {
+            this.display = display;
+            this.clean = clean;
+            this.length = bytes.length;
+            java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+            try {
+                d.setInput(bytes);
+                d.finish();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(Math.max(64, bytes.length / 4));
+                byte[] buf = new byte[65536];
+                while (!d.finished()) {
+                    out.write(buf, 0, d.deflate(buf));
+                }
+                deflated = out.toByteArray();
+            } finally {
+                d.end();
+            }
+        }
+
+        /** The member as the archive held it. */
+        byte[] bytes() {
+            java.util.zip.Inflater i = new java.util.zip.Inflater();
+            try {
+                i.setInput(deflated);
+                byte[] bytes = new byte[length];
+                int n = 0;
+                while (n < length && !i.finished()) {
+                    int got = i.inflate(bytes, n, length - n);
+                    if (got == 0 && (i.needsInput() || i.needsDictionary())) {
+                        break;
+                    }
+                    n += got;
+                }
+                return bytes;
+            } catch (java.util.zip.DataFormatException x) {
+                throw new IllegalStateException("a member deflated here does not inflate", x);
+            } finally {
+                i.end();
+            }
+        }
+    }
+
+    /**
+     * One ovnkube-node pod's NB and SB (either may be missing) from the store, given to a node by
+     * their zone tables only (read at preparation: NB_Global, the gateway routers, the chassis);
+     * the node's session reads them whole, works the zone out again from all the rows, and uses
+     * them only when it is still that node's.
+     */
+    private static final class StorePair {
+        final StoreMember nb;
+        final StoreMember sb;
+        final String node;
+
+        StorePair(StoreMember nb, StoreMember sb, String node) {
+            this.nb = nb;
+            this.sb = sb;
+            this.node = node;
+        }
     }
 
     /** A container log file of a must-gather. */
@@ -325,40 +400,42 @@ public final class OvnNodeData implements NodeExtras {
                 ? new NodeFolder.InputFile(null, null, p, root.display() + relative) : null;
     }
 
+    /** A store member after its first look: the zone tables' rows, and its bytes kept for the session. */
+    private record LightMember(OvsdbDatabase light, StoreMember member) {
+    }
+
     /**
-     * One pod's NB and SB are paired as the archive gives them; each pair is used and dropped.
-     * The archive is read on this thread, its members parsed on the workers: each member as it
-     * comes (its warnings in archive order), the pair once its second member is there.
+     * One pod's NB and SB are paired as the archive gives them. The archive is read on this
+     * thread, its members looked at on the workers: each member's zone tables read (with every
+     * check a whole read makes of the records: its warnings in archive order) and its bytes kept
+     * deflated; the pair given its node once its second member is there. The rows are read in the
+     * node's session ({@link #addTo}), so that what is held at once follows the sessions in
+     * flight, not the cluster.
      */
     private void readStore(Path store, String display, InOrder work) {
-        Map<String, java.util.concurrent.CompletableFuture<OvsdbDatabase>> waiting = new LinkedHashMap<>();
+        Map<String, java.util.concurrent.CompletableFuture<LightMember>> waiting = new LinkedHashMap<>();
         try {
             DatabaseStore.streamRaw(store, display, limits, raw -> {
-                java.util.concurrent.CompletableFuture<OvsdbDatabase> parsed = new java.util.concurrent.CompletableFuture<>();
+                java.util.concurrent.CompletableFuture<LightMember> parsed = new java.util.concurrent.CompletableFuture<>();
                 work.submit(out -> {
-                    OvsdbDatabase db = null;
+                    LightMember m = null;
                     try {
-                        List<ParseWarning> found = new ArrayList<>();
-                        db = raw.parse(limits, found::add).database();
-                        out.add(() -> warnings.addAll(found));
-                    } catch (NotOvsdbException x) {
-                        ParseWarning w = raw.notOvsdb(x);
-                        out.add(() -> warnings.add(w));
+                        m = readLight(raw, out);
                     } catch (RuntimeException x) {
                         parsed.completeExceptionally(x);
                         throw x;
                     }
-                    parsed.complete(db);
+                    parsed.complete(m);
                 });
                 // A member that is no database (null) pairs with nothing, as before: it was never handed on.
-                java.util.concurrent.CompletableFuture<OvsdbDatabase> other = waiting.remove(raw.pod());
+                java.util.concurrent.CompletableFuture<LightMember> other = waiting.remove(raw.pod());
                 if (other == null) {
                     waiting.put(raw.pod(), parsed);
                 } else {
                     // Submitted after both members' parses: a worker waits only for work already under way.
                     work.submit(out -> {
-                        OvsdbDatabase second = parsed.join();
-                        OvsdbDatabase first = other.join();
+                        LightMember second = parsed.join();
+                        LightMember first = other.join();
                         if (second == null) {
                             alone(first, out);
                             return;
@@ -368,7 +445,7 @@ public final class OvnNodeData implements NodeExtras {
                             return;
                         }
                         out.add(() -> databasesRead += 2);
-                        pair(second, first, out);
+                        pair(second.light(), first.light(), second.member(), first.member(), out);
                     });
                 }
             }, work::warning);
@@ -376,18 +453,54 @@ public final class OvnNodeData implements NodeExtras {
             work.warning(new ParseWarning(display, 0, "cannot read: " + x.getMessage()));
         }
         waiting.values().forEach(f -> work.submit(out -> {
-            OvsdbDatabase db = f.join();
-            if (db != null) {
+            LightMember m = f.join();
+            if (m != null) {
                 out.add(() -> databasesRead++);
-                consider(db, null, out);
+                consider(m.light(), null, m.member(), null, out);
             }
         }));
     }
 
+    /** A member's zone tables and its kept bytes; null (a warning) when it is no OVSDB database. */
+    private LightMember readLight(DatabaseStore.RawMember raw, Out out) {
+        try {
+            OvsdbDatabase light = OvsdbReader.readTables(new java.io.ByteArrayInputStream(raw.bytes()), raw.display(),
+                    limits, ZONE_TABLES);
+            List<ParseWarning> found = light.warnings();
+            out.add(() -> warnings.addAll(found));
+            return new LightMember(light, new StoreMember(raw.display(), raw.bytes(), found.isEmpty()));
+        } catch (NotOvsdbException x) {
+            ParseWarning w = raw.notOvsdb(x);
+            out.add(() -> warnings.add(w));
+        } catch (IOException x) {
+            throw new UncheckedIOException(x); // a byte array does not fail
+        }
+        return null;
+    }
+
+    /** A store member whole, as the session reads it; null when it no longer reads (a warning said why). */
+    private OvsdbDatabase readWhole(StoreMember m) {
+        if (m == null) {
+            return null;
+        }
+        try {
+            java.io.InputStream in = new java.io.ByteArrayInputStream(m.bytes());
+            OvsdbDatabase db = m.clean ? OvsdbReader.readAgain(in, m.display, limits)
+                    : OvsdbReader.read(in, m.display, null, limits);
+            warnings.addAll(db.warnings()); // the first look gave most of them: the report lists each once
+            return db;
+        } catch (NotOvsdbException x) {
+            warnings.add(new ParseWarning(m.display, 0, x.getMessage()));
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+        return null;
+    }
+
     /** A member of the store that is no database, or whose pair is not: used alone. */
-    private void alone(OvsdbDatabase db, Out out) {
+    private void alone(LightMember m, Out out) {
         out.add(() -> databasesRead++);
-        consider(db, null, out);
+        consider(m.light(), null, m.member(), null, out);
     }
 
     private OvsdbDatabase readFile(NodeFolder.InputFile f, Out out) {
@@ -422,18 +535,24 @@ public final class OvnNodeData implements NodeExtras {
 
     /** Two files of the same pod or node folder: whichever is NB and whichever SB, by their content. */
     private void pair(OvsdbDatabase a, OvsdbDatabase b, Out out) {
+        pair(a, b, null, null, out);
+    }
+
+    /** As {@link #pair(OvsdbDatabase, OvsdbDatabase, Out)}; {@code ma}, {@code mb}: store members' first looks. */
+    private void pair(OvsdbDatabase a, OvsdbDatabase b, StoreMember ma, StoreMember mb, Out out) {
         if (a == null || b == null) {
-            consider(a, null, out);
-            consider(b, null, out);
+            consider(a, null, ma, null, out);
+            consider(b, null, mb, null, out);
             return;
         }
         Optional<OvnDb> wa = OvnDb.of(a);
         Optional<OvnDb> wb = OvnDb.of(b);
         if (wa.isPresent() && wb.isPresent() && wa.get() != wb.get()) {
-            consider(wa.get() == OvnDb.NB ? a : b, wa.get() == OvnDb.NB ? b : a, out);
+            boolean aIsNb = wa.get() == OvnDb.NB;
+            consider(aIsNb ? a : b, aIsNb ? b : a, aIsNb ? ma : mb, aIsNb ? mb : ma, out);
         } else {
-            consider(a, null, out);
-            consider(b, null, out);
+            consider(a, null, ma, null, out);
+            consider(b, null, mb, null, out);
         }
     }
 
@@ -445,6 +564,15 @@ public final class OvnNodeData implements NodeExtras {
      * @param sb       the same pod's SB, or null
      */
     private void consider(OvsdbDatabase db, OvsdbDatabase sb, Out out) {
+        consider(db, sb, null, null, out);
+    }
+
+    /**
+     * As {@link #consider(OvsdbDatabase, OvsdbDatabase, Out)}, for store members given by their
+     * first look ({@code db}, {@code sb} hold the zone tables only; {@code mDb}, {@code mSb} the
+     * members, null for a file read whole).
+     */
+    private void consider(OvsdbDatabase db, OvsdbDatabase sb, StoreMember mDb, StoreMember mSb, Out out) {
         if (db == null) {
             return;
         }
@@ -454,18 +582,22 @@ public final class OvnNodeData implements NodeExtras {
                     + " (schema " + db.schemaName() + "); not used");
             out.add(() -> warnings.add(warning));
             if (sb != null) {
-                consider(sb, null, out);
+                consider(sb, null, mSb, null, out);
             }
             return;
         }
         OvsdbDatabase nb = which.get() == OvnDb.NB ? db : null;
         OvsdbDatabase south = which.get() == OvnDb.SB ? db : sb;
+        StoreMember mNb = which.get() == OvnDb.NB ? mDb : null;
+        StoreMember mSouth = which.get() == OvnDb.SB ? mDb : mSb;
         Optional<OvnZone> zone = OvnZone.of(nb, south);
         if (zone.isEmpty()) {
             boolean centralNb = nb != null && gatewayRouters(nb) > 1;
             boolean centralSb = nb == null && south != null && localChassis(south) > 1;
             if (centralNb || centralSb) {
-                addCentral(nb, south, out);
+                // A central database in the store (not what must-gather writes there): read whole now.
+                addCentral(mNb == null ? nb : readWholeNow(mNb, out), mSouth == null ? south : readWholeNow(mSouth, out),
+                        out);
             } else {
                 String files = south != null && nb != null ? nb.file() + " and " + south.file() : db.file();
                 ParseWarning warning = new ParseWarning(nb != null ? nb.file() : south.file(), 0, "cannot tell which node's"
@@ -486,17 +618,33 @@ public final class OvnNodeData implements NodeExtras {
             out.add(() -> warnings.add(warning));
             return;
         }
+        StorePair pair = mNb != null || mSouth != null ? new StorePair(mNb, mSouth, node) : null;
         if (nb != null) {
-            addOwn(node, OvnDb.NB, nb, zone.get().name(), out);
+            addOwn(node, OvnDb.NB, nb, zone.get().name(), pair, out);
         }
         if (south != null) {
-            addOwn(node, OvnDb.SB, south, zone.get().name(), out);
+            addOwn(node, OvnDb.SB, south, zone.get().name(), pair, out);
         }
     }
 
-    /** The facts are made here (on the worker); whether they are used, in file order. */
-    private void addOwn(String node, OvnDb which, OvsdbDatabase db, String zone, Out out) {
-        List<OvnFact> facts = OvnFacts.of(db, which, zone);
+    /** A store member read whole at preparation (on the worker); its warnings in order with the rest. */
+    private OvsdbDatabase readWholeNow(StoreMember m, Out out) {
+        try {
+            OvsdbDatabase db = OvsdbReader.read(new java.io.ByteArrayInputStream(m.bytes()), m.display, null, limits);
+            List<ParseWarning> found = db.warnings();
+            out.add(() -> warnings.addAll(found));
+            return db;
+        } catch (NotOvsdbException | IOException x) {
+            throw new IllegalStateException("a store member read once does not read again", x);
+        }
+    }
+
+    /**
+     * The facts are made here (on the worker), or for a store member in the node's session;
+     * whether they are used, in file order.
+     */
+    private void addOwn(String node, OvnDb which, OvsdbDatabase db, String zone, StorePair pair, Out out) {
+        List<OvnFact> facts = pair == null ? OvnFacts.of(db, which, zone) : null;
         String file = db.file(); // not the database: only its facts are kept
         out.add(() -> {
             EnumMap<OvnDb, OwnDb> dbs = own.computeIfAbsent(node, k -> new EnumMap<>(OvnDb.class));
@@ -506,7 +654,7 @@ public final class OvnNodeData implements NodeExtras {
                         + which + " database; not used"));
                 return;
             }
-            dbs.put(which, new OwnDb(facts, file));
+            dbs.put(which, new OwnDb(facts, pair, file));
         });
     }
 
@@ -637,12 +785,25 @@ public final class OvnNodeData implements NodeExtras {
         northds.stream().filter(s -> !s.node().equals(node)).forEach(sink::fact);
         claims.getOrDefault(node, List.of()).forEach(sink::fact);
         EnumMap<OvnDb, OwnDb> dbs = own.getOrDefault(node, new EnumMap<>(OvnDb.class));
-        dbs.values().forEach(d -> d.facts().forEach(sink::fact));
+        EnumMap<OvnDb, List<OvnFact>> ownFacts = new EnumMap<>(OvnDb.class);
+        Map<StorePair, Map<OvnDb, List<OvnFact>>> pairs = new java.util.IdentityHashMap<>(); // read once for NB and SB
+        for (Map.Entry<OvnDb, OwnDb> d : dbs.entrySet()) {
+            StorePair pair = d.getValue().pair();
+            List<OvnFact> facts = pair == null ? d.getValue().facts()
+                    : pairs.computeIfAbsent(pair, this::readPair).get(d.getKey());
+            if (facts != null) {
+                ownFacts.put(d.getKey(), facts);
+            }
+        }
+        ownFacts.values().forEach(f -> f.forEach(sink::fact));
         java.util.Set<OvnDb> fromCentral = java.util.EnumSet.noneOf(OvnDb.class);
         for (OvnDb which : OvnDb.values()) {
             String input = which == OvnDb.NB ? OvnKubernetesPlugin.OVN_NB : OvnKubernetesPlugin.OVN_SB;
             OwnDb d = dbs.get(which);
-            if (d != null) {
+            if (d != null && !ownFacts.containsKey(which)) {
+                sink.notCollected(input, "none of the capture's OVN databases is this node's " + which
+                        + " (its zone's): " + d.file() + " is another zone's when read whole");
+            } else if (d != null) {
                 sink.collected(input, d.file());
             } else if (centralFiles.containsKey(which)) {
                 fromCentral.add(which);
@@ -674,6 +835,49 @@ public final class OvnNodeData implements NodeExtras {
         if (xfrm.containsKey(node) && (folder == null || !folder.inputs().containsKey(OvnKubernetesPlugin.XFRM_STATE))) {
             read(node, OvnKubernetesPlugin.XFRM_STATE, xfrm.get(node), XfrmStateParser::new, sink);
         }
+    }
+
+    /**
+     * A store pair read whole in its node's session: its facts by database; none when the whole
+     * read tells another zone than the first look (a warning says which), as preparation would
+     * have said reading it whole.
+     */
+    private Map<OvnDb, List<OvnFact>> readPair(StorePair pair) {
+        OvsdbDatabase nb = readWhole(pair.nb);
+        OvsdbDatabase sb = readWhole(pair.sb);
+        Map<OvnDb, List<OvnFact>> out = new EnumMap<>(OvnDb.class);
+        if ((pair.nb != null && nb == null) || (pair.sb != null && sb == null)) {
+            return out;
+        }
+        Optional<OvnZone> zone = OvnZone.of(nb, sb);
+        String node = zone.map(this::nodeOfZone).orElse(null);
+        String files = nb != null && sb != null ? nb.file() + " and " + sb.file() : (nb != null ? nb.file() : sb.file());
+        String first = nb != null ? nb.file() : sb.file();
+        if (zone.isEmpty()) {
+            warnings.add(new ParseWarning(first, 0, "cannot tell which node's OVN database this is (no NB_Global"
+                    + " name, no single GR_ router, no single local chassis): " + files + " not used"));
+            return out;
+        }
+        if (node == null) {
+            warnings.add(new ParseWarning(first, 0, "OVN zone " + zone.get().name() + " is no node of the capture"
+                    + (zone.get().chassisName() == null ? ""
+                    : " (nor is its chassis " + zone.get().chassisName() + " a node's OVS system-id)")
+                    + ": " + files + " not used"));
+            return out;
+        }
+        if (!node.equals(pair.node)) {
+            warnings.add(new ParseWarning(first, 0, "OVN zone " + zone.get().name() + " is node " + node
+                    + "'s, not " + pair.node + "'s as its NB_Global, gateway routers and chassis alone said: "
+                    + files + " not used"));
+            return out;
+        }
+        if (nb != null) {
+            out.put(OvnDb.NB, OvnFacts.of(nb, OvnDb.NB, zone.get().name()));
+        }
+        if (sb != null) {
+            out.put(OvnDb.SB, OvnFacts.of(sb, OvnDb.SB, zone.get().name()));
+        }
+        return out;
     }
 
     private String missingDb(OvnDb which) {

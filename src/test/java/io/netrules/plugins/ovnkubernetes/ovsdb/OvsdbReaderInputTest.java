@@ -109,6 +109,35 @@ class OvsdbReaderInputTest {
     }
 
     @Test
+    void aFirstLookKeepsOnlyTheNamedTablesAsAWholeReadHasThemWithTheSameWarnings() throws Exception {
+        java.util.Set<String> zone = java.util.Set.of("NB_Global", "Logical_Router", "Chassis");
+        for (String name : List.of("nb-standalone.db", "nb-clustered.db", "sb-standalone.db", "nb-standalone.db.gz")) {
+            byte[] log = sample(name);
+            OvsdbDatabase whole = read(log);
+            OvsdbDatabase light = OvsdbReader.readTables(new ByteArrayInputStream(log), FILE, InputLimits.DEFAULTS, zone);
+            Map<String, Map<String, OvsdbRow>> expected = new java.util.LinkedHashMap<>(whole.tables());
+            expected.keySet().retainAll(zone);
+            assertFalse(expected.isEmpty(), name);
+            assertEquals(expected, light.tables(), name);
+            assertEquals(whole.schemaName(), light.schemaName(), name);
+            assertEquals(List.of(), light.warnings(), name);
+            // Read again without the digests (the first look checked them): the same database.
+            OvsdbDatabase again = OvsdbReader.readAgain(new ByteArrayInputStream(log), FILE, InputLimits.DEFAULTS);
+            assertEquals(whole.tables(), again.tables(), name);
+        }
+        // A damaged record: the first look stops where a whole read stops, with the same warning.
+        byte[] log = sample("nb-standalone.db");
+        int fifth = recordStart(log, 5);
+        byte[] damaged = log.clone();
+        damaged[indexOf(damaged, (byte) '\n', fifth) + 4] ^= 0x01;
+        OvsdbDatabase light = OvsdbReader.readTables(new ByteArrayInputStream(damaged), FILE, InputLimits.DEFAULTS, zone);
+        assertEquals(read(damaged).warnings(), light.warnings());
+        Map<String, Map<String, OvsdbRow>> before = new java.util.LinkedHashMap<>(read(Arrays.copyOf(log, fifth)).tables());
+        before.keySet().retainAll(zone);
+        assertEquals(before, light.tables());
+    }
+
+    @Test
     void aGzipCutShortIsReadUpToTheDamage() throws Exception {
         byte[] gz = sample("nb-standalone.db.gz");
         OvsdbDatabase full = read(gz);

@@ -114,7 +114,8 @@ final class OvnDbFile {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void record(StringBuilder out, String json) {
+    /** Appends one record, its header with the length and SHA-1 of {@code json} and a newline. */
+    static void record(StringBuilder out, String json) {
         byte[] body = (json + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(body));

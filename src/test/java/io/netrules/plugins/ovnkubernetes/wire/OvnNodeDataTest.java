@@ -386,6 +386,53 @@ class OvnNodeDataTest {
         assertEquals("nodes/node-a/" + OvnNodeData.NB_DUMP_FILE, r.of("node-a").collected.get(OvnKubernetesPlugin.OVN_NB));
     }
 
+    /**
+     * A store member is given its node by its zone tables alone and read whole in that node's
+     * session: when the whole read tells another zone (here a last record renames NB_Global to
+     * node-c but is invalid in a table the first look skips, so a whole read stops before it),
+     * the pair is not used, with a warning naming the files, and the node it was given says why
+     * its databases are not collected.
+     */
+    @Test
+    void aStorePairWhoseWholeReadTellsAnotherZoneIsNotUsed(@TempDir Path root) throws Exception {
+        Path mg = mustGather(root);
+        Map<String, byte[]> members = new LinkedHashMap<>();
+        members.put("ovnkube-node-aaaaa_nbdb", OvnTopology.icNb(NODES, "node-a").standalone());
+        members.put("ovnkube-node-aaaaa_sbdb", OvnTopology.icSb(NODES, "node-a").standalone());
+        StringBuilder rename = new StringBuilder(new String(OvnTopology.icNb(NODES, "node-b").standalone(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        String nbGlobal = java.util.UUID.nameUUIDFromBytes("NB_Global/nb_global".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)).toString();
+        String someSwitch = java.util.UUID.nameUUIDFromBytes("Logical_Switch/node-b".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)).toString();
+        OvnDbFile.record(rename, "{\"NB_Global\":{\"" + nbGlobal + "\":{\"name\":\"node-c\"}},"
+                + "\"Logical_Switch\":{\"" + someSwitch + "\":{\"no_such_column\":1}},\"_date\":1796678948329}");
+        members.put("ovnkube-node-bbbbb_nbdb", rename.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        members.put("ovnkube-node-bbbbb_sbdb", OvnTopology.icSb(NODES, "node-b").standalone());
+        store(mg.resolve("network_logs/ovnk_database_store.tar.gz"), members);
+        Run r = run(root);
+        String store = "must-gather.local.1/quay-io-openshift-release-dev-ocp-v4-0-art-dev-sha256-1a2b/"
+                + "network_logs/ovnk_database_store.tar.gz/ovnk_database_store/";
+        List<String> w = r.warnings().stream().map(x -> x.source() + ":" + x.line() + ": " + x.text()).sorted().toList();
+        assertEquals(List.of(
+                store + "ovnkube-node-bbbbb_nbdb:0: OVN zone node-b is node node-b's, not node-c's as its NB_Global,"
+                        + " gateway routers and chassis alone said: " + store + "ovnkube-node-bbbbb_nbdb and " + store
+                        + "ovnkube-node-bbbbb_sbdb not used",
+                store + "ovnkube-node-bbbbb_nbdb:5: no column no_such_column in table Logical_Switch; the database is"
+                        + " read up to the record before it"), w);
+        Session c = r.of("node-c");
+        assertTrue(c.of(OvnFact.class).isEmpty());
+        assertEquals("none of the capture's OVN databases is this node's NB (its zone's): " + store
+                + "ovnkube-node-bbbbb_nbdb is another zone's when read whole", c.notCollected.get(OvnKubernetesPlugin.OVN_NB));
+        assertFalse(c.collected.containsKey(OvnKubernetesPlugin.OVN_SB));
+        Session b = r.of("node-b");
+        assertTrue(b.of(OvnFact.class).isEmpty());
+        assertEquals("none of the capture's OVN databases is this node's NB (its zone's)",
+                b.notCollected.get(OvnKubernetesPlugin.OVN_NB));
+        assertEquals(Set.of("node-a"), r.of("node-a").names(NbGlobal.class, NbGlobal::name));
+        assertEquals(store + "ovnkube-node-aaaaa_sbdb", r.of("node-a").collected.get(OvnKubernetesPlugin.OVN_SB));
+    }
+
     @Test
     void mustGatherContainerLogsAndXfrmStatesGoToThePodsNode(@TempDir Path root) throws Exception {
         Path mg = mustGather(root);

@@ -28,7 +28,7 @@ import static io.netrules.plugins.ovnkubernetes.wire.OvnDbFile.ref;
  * <p>Faults at known places ({@link Fault}), so that a run can say which were read and found.
  * Objects as the API gives them, written as JSON (which is YAML) in must-gather's paths.
  */
-final class SyntheticOvnMustGather {
+public final class SyntheticOvnMustGather {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The injected faults: where they are, so a check can look for exactly them. */
@@ -41,7 +41,7 @@ final class SyntheticOvnMustGather {
     final List<Fault> faults = new ArrayList<>();
     long storeBytes;
 
-    SyntheticOvnMustGather(int nodeCount, int pods, int services) {
+    public SyntheticOvnMustGather(int nodeCount, int pods, int services) {
         for (int i = 0; i < nodeCount; i++) {
             nodes.add(String.format("worker-%03d", i));
         }
@@ -87,7 +87,7 @@ final class SyntheticOvnMustGather {
     }
 
     /** Writes the must-gather under {@code root}; returns its image folder. */
-    Path write(Path root) throws IOException {
+    public Path write(Path root) throws IOException {
         Path mg = OvnNodeDataTest.mustGather(root);
         Path csr = mg.resolve("cluster-scoped-resources");
         Files.createDirectories(csr.resolve("core"));
@@ -128,12 +128,13 @@ final class SyntheticOvnMustGather {
         writeList(demo.resolve("core/pods.yaml"), demoPods);
         List<Object> svcs = new ArrayList<>();
         List<Object> slices = new ArrayList<>();
+        List<Object> endpoints = new ArrayList<>();
         for (int s = 0; s < services; s++) {
             String name = "svc-" + s;
             svcs.add(Map.of("apiVersion", "v1", "kind", "Service", "metadata", Map.of("name", name, "namespace", "demo"),
                     "spec", Map.of("type", "ClusterIP", "clusterIP", serviceIp(s), "clusterIPs", List.of(serviceIp(s)),
                             "ports", List.of(Map.of("name", "http", "port", 80, "protocol", "TCP", "targetPort", 8080)),
-                            "selector", Map.of("app", "web"))));
+                            "selector", Map.of("app", podName(nodes.get(s % nodes.size()), s % pods)))));
             String[] be = backend(s).split(":");
             int node = s % nodes.size();
             slices.add(Map.of("apiVersion", "discovery.k8s.io/v1", "kind", "EndpointSlice", "addressType", "IPv4",
@@ -143,7 +144,14 @@ final class SyntheticOvnMustGather {
                             "nodeName", nodes.get(node), "targetRef", Map.of("kind", "Pod", "name",
                                     podName(nodes.get(node), s % pods), "namespace", "demo"))),
                     "ports", List.of(Map.of("name", "http", "port", 8080, "protocol", "TCP"))));
+            // oc adm inspect gathers a namespace's Endpoints too (core/endpoints.yaml).
+            endpoints.add(Map.of("apiVersion", "v1", "kind", "Endpoints", "metadata", Map.of("name", name, "namespace", "demo"),
+                    "subsets", List.of(Map.of("addresses", List.of(Map.of("ip", be[0], "nodeName", nodes.get(node),
+                                    "targetRef", Map.of("kind", "Pod", "name", podName(nodes.get(node), s % pods),
+                                            "namespace", "demo"))),
+                            "ports", List.of(Map.of("name", "http", "port", 8080, "protocol", "TCP"))))));
         }
+        writeList(demo.resolve("core/endpoints.yaml"), endpoints);
         writeList(demo.resolve("core/services.yaml"), svcs);
         writeList(demo.resolve("discovery.k8s.io/endpointslices.yaml"), slices);
         writeStore(mg.resolve("network_logs/ovnk_database_store.tar.gz"));
@@ -158,7 +166,9 @@ final class SyntheticOvnMustGather {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("name", name);
         meta.put("namespace", ns);
-        meta.put("labels", Map.of("app", hostNetwork ? "ovnkube-node" : "web"));
+        // Each service selects its backend's pod alone (backend(s)): 2000 services that all selected
+        // every pod would make NR-SVC-001's accumulate 2000 x 15000 pairs, a shape no real cluster has.
+        meta.put("labels", Map.of("app", hostNetwork ? "ovnkube-node" : name));
         if (!hostNetwork) {
             int cut = ip.lastIndexOf('.');
             meta.put("annotations", Map.of("k8s.ovn.org/pod-networks", "{\"default\":{\"ip_addresses\":[\"" + ip
