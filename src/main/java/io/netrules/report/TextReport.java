@@ -89,6 +89,13 @@ public final class TextReport {
                         .append(": ").append(n.reason() != null ? n.reason() : "missing " + n.missing()).append('\n');
             }
         }
+        if (!d.evaluatedInPart().isEmpty()) {
+            out.append('\n').append(bold("Evaluated in part (" + d.evaluatedInPart().size() + ")")).append('\n');
+            for (io.netrules.engine.EvaluatedInPart e : d.evaluatedInPart()) {
+                out.append("  ").append(e.id()).append(e.node() == null && e.nodes() == 0 ? "" : " on " + where(e))
+                        .append(": ").append(e.reason()).append('\n');
+            }
+        }
         if (!d.warnings().isEmpty()) {
             out.append('\n').append(bold("Warnings (" + d.warnings().size() + ")")).append('\n');
             for (ParseWarning w : d.warnings()) {
@@ -97,6 +104,11 @@ public final class TextReport {
             }
         }
         return out.toString();
+    }
+
+    /** Where a rule was evaluated in part: the cluster, a node, or "N nodes" (every one alike). */
+    public static String where(io.netrules.engine.EvaluatedInPart e) {
+        return e.node() != null ? e.node() : e.nodes() == 0 ? "cluster" : e.nodes() + " nodes";
     }
 
     /** The one line that counts the rules of other network plugins. */
