@@ -53,12 +53,15 @@ public record EvaluatedInPart(String id, String node, int nodes, String inputs, 
         String list = String.join(", ", names) + (namespaces.size() > NAMES ? " and " + (namespaces.size() - NAMES)
                 + " more" : "");
         boolean noApp = namespaces.stream().allMatch(EvaluatedInPart::platformNamespace);
-        String kinds = String.join(", ", inputs);
+        List<String> kinds = List.copyOf(inputs);
+        String kindList = kinds.size() == 1 ? kinds.get(0)
+                : String.join(", ", kinds.subList(0, kinds.size() - 1)) + " and " + kinds.get(kinds.size() - 1);
+        String whole = kinds.size() == 1 ? "`oc get " + kinds.get(0) + " -A -o json` to the capture as cluster/"
+                + kinds.get(0) + ".json" : "`oc get <kind> -A -o json` to the capture as cluster/<kind>.json for each";
         return "evaluated for the " + namespaces.size() + " namespace" + (namespaces.size() == 1 ? "" : "s")
                 + " the must-gather inspected whole (" + list + ")" + (noApp ? ", none of them an application's" : "")
-                + "; the " + kinds + " of other namespaces were not collected: add `oc adm inspect ns/<namespace>`"
-                + " to the must-gather for each application namespace, or `oc get " + String.join(",", inputs)
-                + " -A -o json` to the capture as cluster/<kind>.json";
+                + "; the " + kindList + " of other namespaces were not collected: add `oc adm inspect ns/<namespace>`"
+                + " to the must-gather for each application namespace, or " + whole;
     }
 
     /** OpenShift's and Kubernetes' own namespaces, which a must-gather inspects. */

@@ -91,10 +91,16 @@ public final class TextReport {
         }
         if (!d.evaluatedInPart().isEmpty()) {
             out.append('\n').append(bold("Evaluated in part (" + d.evaluatedInPart().size() + ")")).append('\n');
+            // Rules that say the same (same reason, same scope) share a line: a must-gather puts
+            // every pod rule in part for the same namespaces.
+            Map<String, List<String>> byReason = new LinkedHashMap<>();
             for (io.netrules.engine.EvaluatedInPart e : d.evaluatedInPart()) {
-                out.append("  ").append(e.id()).append(e.node() == null && e.nodes() == 0 ? "" : " on " + where(e))
-                        .append(": ").append(e.reason()).append('\n');
+                String scope = e.node() == null && e.nodes() == 0 ? "" : " on " + where(e);
+                byReason.computeIfAbsent(scope + "\u0000" + e.reason(), k -> new ArrayList<>()).add(e.id());
             }
+            byReason.forEach((key, ids) -> out.append("  ").append(String.join(", ", ids))
+                    .append(key, 0, key.indexOf('\u0000')).append(": ").append(key.substring(key.indexOf('\u0000') + 1))
+                    .append('\n'));
         }
         if (!d.warnings().isEmpty()) {
             out.append('\n').append(bold("Warnings (" + d.warnings().size() + ")")).append('\n');

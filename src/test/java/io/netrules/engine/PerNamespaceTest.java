@@ -230,6 +230,8 @@ class PerNamespaceTest {
         String txt = new TextReport(false, false).render(d);
         assertTrue(txt.contains("Evaluated in part (2)\n  NR-NSX-001: evaluated for the "), txt);
         assertTrue(txt.contains("\n  NR-NSX-003 on 3 nodes: evaluated for the "), txt);
+        assertTrue(cluster.reason().endsWith("or `oc get pods -A -o json` to the capture as cluster/pods.json"),
+                cluster.reason());
         String md = MarkdownReport.render(d);
         assertTrue(md.contains("## Evaluated in part (2)"), md);
         assertTrue(md.contains("| NR-NSX-003 | 3 nodes | `cluster/pods.json` | evaluated for the "), md);
