@@ -91,7 +91,23 @@ class OvnIcLabFaultsIT {
     static final java.util.Map<String, java.util.Map<String, String>> CONSEQUENCES = java.util.Map.of(
             "lsp-del", java.util.Map.of("NR-OVNPOD-004", "with its Logical_Switch_Port gone, ovn-controller releases"
                     + " the port and removes external_ids:ovn-installed from the pod's OVS interface: the same pod's"
-                    + " interface is then never marked ovn-installed"));
+                    + " interface is then never marked ovn-installed"),
+            "gr-del", java.util.Map.of("NR-OVNGW-005", "without GR_worker-1 the node's external switch is no longer"
+                    + " local to its chassis, so ovn-controller removes the br-int <-> br-ex patch ports it made for"
+                    + " the localnet port"),
+            "controller-exit", java.util.Map.of(
+                    "NR-OVNCP-001", "the ovn-controller container of worker-1's ovnkube-node pod has exited: not ready",
+                    "NR-OVNPOD-003", "its chassis gone from the SB, worker-1's pod ports are bound nowhere: not up",
+                    "NR-OVNTUN-003", "an exiting ovn-controller removes its Geneve tunnels to the other chassis"),
+            "system-id-dup", java.util.Map.of(
+                    "NR-OVNPOD-004", "two ovn-controllers claim one chassis name: worker-1's pod port is never"
+                            + " installed (no ovn-installed)",
+                    "NR-OVNPOD-005", "the two ovn-controllers with one system-id take the same ports from each other"
+                            + " (\"Changing chassis for lport\")",
+                    "NR-OVNTUN-003", "worker-1's ovn-controller, taken for worker-0's chassis, has no tunnel to the"
+                            + " remote chassis",
+                    "NR-OVNGW-005", "worker-1's ovn-controller, not the owner of its gateway's chassis, removes the"
+                            + " br-int <-> br-ex patch ports"));
 
     /**
      * The lab's catalogue faults in interconnect mode, and what each must show. The system
