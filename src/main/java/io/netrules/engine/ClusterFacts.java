@@ -202,6 +202,12 @@ final class ClusterFacts {
             }
 
             @Override
+            public boolean wholeIn(String input, String namespace) {
+                return states.ok(input)
+                        || states.byNamespace(input) && states.state(input).namespaces().contains(namespace);
+            }
+
+            @Override
             public String collectedFrom(String input) {
                 return states.ok(input) ? states.state(input).file() : null;
             }
@@ -296,7 +302,9 @@ final class ClusterFacts {
      * must-gather holds whole (nodes, clusternetworks, hostsubnets where present, the
      * config/operator objects) counts as collected; a kind it holds for its own namespaces only
      * (pods, services, endpoints, routes) is read, for what it tells (which node an sdn pod runs
-     * on), but counts as not collected, with the reason and what to add.
+     * on), but counts as not collected, with the reason and what to add - except for the rules
+     * that are sound on the namespaces it inspected whole ({@code @perNamespace}): for them it is
+     * held "by namespace" (InputStates.Status.BY_NAMESPACE).
      */
     private void readMustGather(Capture capture, List<ParseWarning> warnings) {
         MustGather mg = capture.mustGather();
@@ -313,7 +321,12 @@ final class ClusterFacts {
             }
             if (MustGather.PARTIAL_KINDS.contains(kind)) {
                 sources.put(kind, "must-gather (its own namespaces only)");
-                states.notCollectedReason(kind, mg.notCollectedReason(kind));
+                if (MustGather.NAMESPACED_PARTIAL_KINDS.contains(kind) && r.incompleteFile() == null) {
+                    // Whole for the namespaces inspected whole: a @perNamespace rule may run on them.
+                    states.byNamespace(kind, mg.inspectedNamespaces(), r.where(), mg.notCollectedReason(kind));
+                } else {
+                    states.notCollectedReason(kind, mg.notCollectedReason(kind));
+                }
             } else if (r.incompleteFile() != null) {
                 sources.put(kind, "must-gather");
                 states.incomplete(kind, r.incompleteFile(), r.incompleteReason());

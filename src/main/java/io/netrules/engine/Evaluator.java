@@ -174,9 +174,11 @@ public final class Evaluator {
         }
         List<ReportFinding> findings = new ArrayList<>();
         List<NotEvaluated> notEvaluated = new ArrayList<>();
+        List<EvaluatedInPart> evaluatedInPart = new ArrayList<>();
         for (ScopeResult r : results) {
             findings.addAll(r.findings());
             notEvaluated.addAll(r.notEvaluated());
+            evaluatedInPart.addAll(r.evaluatedInPart());
         }
         findings = link(findings, cluster, summaries, network);
         List<String> layers = io.netrules.model.Layer.of(network.plugin());
@@ -191,7 +193,7 @@ public final class Evaluator {
         Summary summary = new Summary(counts.layer(), counts.errors(), counts.warnings(), counts.info(),
                 network.platform(), network.plugin(), notApplicable(network));
         return new Diagnosis(captureName, capture.metadata(), summary, findings, notEvaluated, sortedWarnings,
-                nodeRows, cluster.sources());
+                nodeRows, cluster.sources(), EvaluatedInPart.grouped(evaluatedInPart));
     }
 
     /** The detected plugin's node extras (NetworkPlugin#nodeExtras); none when the plugin is not known. */
@@ -336,9 +338,9 @@ public final class Evaluator {
 
     /** What one session found. */
     record ScopeResult(List<ReportFinding> findings, List<NotEvaluated> notEvaluated, NodeSummary summary,
-                       NodeRow row) {
+                       NodeRow row, List<EvaluatedInPart> evaluatedInPart) {
         ScopeResult(List<ReportFinding> findings, List<NotEvaluated> notEvaluated) {
-            this(findings, notEvaluated, null, null);
+            this(findings, notEvaluated, null, null, List.of());
         }
     }
 
@@ -398,7 +400,7 @@ public final class Evaluator {
             NodeSummary summary = new NodeSummary(node, r.findings().stream().map(ReportFinding::key).sorted().toList(),
                     r.notEvaluated().stream().map(NotEvaluated::id).sorted().toList(), primary, primaryLink);
             return new ScopeResult(r.findings(), r.notEvaluated(), summary,
-                    nodeRow(node, cluster, primary, interfaces, session, network));
+                    nodeRow(node, cluster, primary, interfaces, session, network), r.evaluatedInPart());
         } finally {
             session.dispose();
         }
@@ -693,6 +695,7 @@ public final class Evaluator {
                              InputStates states, NetworkDetection network, Integer platformMajor) {
         Set<String> blocked = new HashSet<>();
         List<NotEvaluated> notEvaluated = new ArrayList<>();
+        List<EvaluatedInPart> evaluatedInPart = new ArrayList<>();
         for (RuleDoc doc : rules.docs().values()) {
             if (doc.scope() != scope) {
                 continue;
@@ -709,10 +712,18 @@ public final class Evaluator {
             }
             List<String> bestMissing = null;
             boolean anyRuns = false;
+            boolean anyRunsWhole = false;
+            Set<String> inPart = new java.util.TreeSet<>();
             for (RuleMeta m : doc.rules()) {
                 List<String> missing = missing(m, states);
                 if (missing.isEmpty()) {
                     anyRuns = true;
+                    List<String> partial = byNamespaceInputs(m, states);
+                    if (partial.isEmpty()) {
+                        anyRunsWhole = true;
+                    } else {
+                        inPart.addAll(partial);
+                    }
                 } else {
                     blocked.add(m.ruleName());
                     if (bestMissing == null || missing.size() < bestMissing.size()) {
@@ -732,21 +743,46 @@ public final class Evaluator {
                     files.add(String.join(" or ", names));
                 }
                 notEvaluated.add(new NotEvaluated(doc.id(), node, String.join(", ", files), String.join("; ", reasons)));
+            } else if (anyRuns && !anyRunsWhole) {
+                // Every rule of the ID that ran needed a kind held for some namespaces only.
+                evaluatedInPart.add(EvaluatedInPart.of(doc.id(), node, inPart, states));
             }
         }
         session.fireAllRules(match -> !blocked.contains(match.getRule().getName()));
-        return new ScopeResult(toReport(listener.fired(), states, platformMajor), notEvaluated);
+        return new ScopeResult(toReport(listener.fired(), states, platformMajor), notEvaluated, null, null,
+                evaluatedInPart);
     }
 
-    /** The requirements of a rule that this scope does not meet, each as "a|b" alternatives. */
+    /**
+     * The requirements of a rule that this scope does not meet, each as "a|b" alternatives. A
+     * {@code @perNamespace} rule takes an input held whole for some namespaces as met.
+     */
     private static List<String> missing(RuleMeta meta, InputStates states) {
         List<String> missing = new ArrayList<>();
+        java.util.function.Predicate<String> met = meta.perNamespace() ? states::okPerNamespace : states::ok;
         for (List<String> alternatives : meta.requires()) {
-            if (alternatives.stream().noneMatch(states::ok)) {
+            if (alternatives.stream().noneMatch(met)) {
                 missing.add(String.join("|", alternatives));
             }
         }
         return missing;
+    }
+
+    /**
+     * The inputs a rule that runs here takes held for some namespaces only: of each requirement
+     * none of whose alternatives is collected whole, the alternatives held by namespace.
+     */
+    private static List<String> byNamespaceInputs(RuleMeta meta, InputStates states) {
+        List<String> partial = new ArrayList<>();
+        if (!meta.perNamespace()) {
+            return partial;
+        }
+        for (List<String> alternatives : meta.requires()) {
+            if (alternatives.stream().noneMatch(states::ok)) {
+                alternatives.stream().filter(states::byNamespace).forEach(partial::add);
+            }
+        }
+        return partial;
     }
 
     private List<ReportFinding> toReport(List<FiredFinding> fired, InputStates states, Integer platformMajor) {

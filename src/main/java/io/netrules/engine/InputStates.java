@@ -6,16 +6,28 @@ import io.netrules.capture.FactSources;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * What happened to each input of one scope: collected (and from which file), collected but the
  * tool failed, or not collected (with the reason capture.json gives, if any). This is what
  * decides whether a rule is evaluated, and what a "not evaluated" line says.
+ *
+ * <p>{@code BY_NAMESPACE}: a namespaced kind held whole for some namespaces only (a must-gather's
+ * pods, services... of the namespaces it inspected). It is not {@link #ok}: a rule runs on it only
+ * when it says it is sound on part of the namespaces ({@code @perNamespace}, {@link #okPerNamespace});
+ * for every other rule it reads as not collected, with the same reason as before.
  */
 final class InputStates {
-    enum Status { COLLECTED, FAILED, INCOMPLETE, NOT_COLLECTED }
+    enum Status { COLLECTED, FAILED, INCOMPLETE, NOT_COLLECTED, BY_NAMESPACE }
 
-    record State(Status status, String file, String reason) {
+    /** {@code namespaces}: for BY_NAMESPACE, the namespaces held whole (sorted); else empty. */
+    record State(Status status, String file, String reason, SortedSet<String> namespaces) {
+        State(Status status, String file, String reason) {
+            this(status, file, reason, java.util.Collections.emptySortedSet());
+        }
     }
 
     private final Map<String, State> states = new LinkedHashMap<>();
@@ -48,6 +60,16 @@ final class InputStates {
 
     void failed(String input, String file, String reason) {
         states.putIfAbsent(input, new State(Status.FAILED, file, reason));
+    }
+
+    /**
+     * The input's objects are whole for these namespaces only; {@code why} says what is missing
+     * for the others and what to add (as a not-collected reason would). An input already known
+     * otherwise (collected, failed, incomplete) keeps that.
+     */
+    void byNamespace(String input, Set<String> namespaces, String where, String why) {
+        states.putIfAbsent(input, new State(Status.BY_NAMESPACE, where, why,
+                java.util.Collections.unmodifiableSortedSet(new TreeSet<>(namespaces))));
     }
 
     void notCollectedReason(String input, String why) {
@@ -85,10 +107,21 @@ final class InputStates {
         return state(input).status() == Status.COLLECTED;
     }
 
+    /** Whether a rule that is sound on part of the namespaces can use this input: collected, or whole for some. */
+    boolean okPerNamespace(String input) {
+        Status s = state(input).status();
+        return s == Status.COLLECTED || s == Status.BY_NAMESPACE;
+    }
+
+    /** Whether the input is held whole for some namespaces only. */
+    boolean byNamespace(String input) {
+        return state(input).status() == Status.BY_NAMESPACE;
+    }
+
     /** The file that gave this input, for evidence of an absence. */
     String file(String input) {
         State s = state(input);
-        return s.file() != null ? s.file() : fileName(input);
+        return s.file() != null && s.status() != Status.BY_NAMESPACE ? s.file() : fileName(input);
     }
 
     static String fileName(String input) {
@@ -114,6 +147,8 @@ final class InputStates {
             case COLLECTED -> "collected";
             case FAILED -> "the tool failed: " + s.reason();
             case INCOMPLETE -> "incomplete: " + s.reason();
+            // As before BY_NAMESPACE existed: for a rule that needs the whole kind, it is not collected.
+            case BY_NAMESPACE -> s.reason() != null ? "not collected: " + s.reason() : "not collected";
             case NOT_COLLECTED -> {
                 if (RuleBase.PRIMARY_INTERFACE.equals(input)) {
                     yield "cannot tell the primary interface (needs the node's InternalIP from cluster/nodes.json"

@@ -367,8 +367,11 @@ public final class RuleBase {
         return new RuleBase(nodeKieBase, otherKieBase, byRuleName, byId, List.copyOf(linkRules));
     }
 
+    /** The annotation of a rule that is sound on part of the namespaces (see {@link RuleMeta#perNamespace()}). */
+    public static final String PER_NAMESPACE = "perNamespace";
+
     private static final Set<String> META_KEYS = Set.of("id", "severity", "layer", "guide", "scope", "requires",
-            "plugin");
+            "plugin", PER_NAMESPACE);
 
     /** What {@code @plugin} takes besides a plugin's ID: a rule of every plugin. */
     public static final String EVERY_PLUGIN = "common";
@@ -457,7 +460,18 @@ public final class RuleBase {
                 errors.add(where + "unknown annotation @" + key);
             }
         }
-        return new RuleMeta(rule.getName(), id, severity, layer, guide, scope, requires, file, line, plugin);
+        boolean perNamespace = md.containsKey(PER_NAMESPACE);
+        if (perNamespace && md.get(PER_NAMESPACE) != null && !String.valueOf(md.get(PER_NAMESPACE)).isBlank()
+                && !"true".equals(str(md.get(PER_NAMESPACE)))) {
+            errors.add(where + "@" + PER_NAMESPACE + " takes no value (or \"true\"), not " + md.get(PER_NAMESPACE));
+        }
+        Set<String> namespaced = io.netrules.capture.mustgather.MustGather.NAMESPACED_PARTIAL_KINDS;
+        if (perNamespace && requires.stream().flatMap(List::stream).noneMatch(namespaced::contains)) {
+            errors.add(where + "@" + PER_NAMESPACE + " on a rule that requires no namespaced input "
+                    + new java.util.TreeSet<>(namespaced));
+        }
+        return new RuleMeta(rule.getName(), id, severity, layer, guide, scope, requires, file, line, plugin,
+                perNamespace);
     }
 
     private static String str(Object o) {

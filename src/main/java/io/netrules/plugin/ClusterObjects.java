@@ -21,6 +21,15 @@ public interface ClusterObjects {
     /** Whether a cluster input was collected whole (not partial, not cut short). */
     boolean collected(String input);
 
+    /**
+     * Whether this namespace's objects of a namespaced input are all there: the input was
+     * collected whole, or it is held whole for some namespaces only (a must-gather's inspected
+     * namespaces) and this is one of them.
+     */
+    default boolean wholeIn(String input, String namespace) {
+        return collected(input);
+    }
+
     /** The file (or must-gather folder) that gave a collected input, else null. */
     String collectedFrom(String input);
 

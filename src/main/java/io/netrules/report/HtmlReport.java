@@ -63,6 +63,7 @@ public final class HtmlReport {
         h.append("</section>\n");
         nodeTable(h, d);
         notEvaluated(h, d);
+        evaluatedInPart(h, d);
         warnings(h, d);
         metadata(h, d);
         h.append("<footer>netrules ").append(esc(version)).append(" · ").append(rules.size())
@@ -360,6 +361,24 @@ public final class HtmlReport {
             h.append("<tr><td>").append(esc(n.id())).append("</td><td>").append(n.node() == null ? "cluster"
                     : esc(n.node())).append("</td><td><code>").append(esc(n.missing())).append("</code></td><td>")
                     .append(orDash(n.reason())).append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    /** The rules that ran on a must-gather's inspected namespaces only: beside the not-evaluated ones. */
+    private static void evaluatedInPart(StringBuilder h, Diagnosis d) {
+        if (d.evaluatedInPart().isEmpty()) {
+            return;
+        }
+        h.append("<section id=\"evaluated-in-part\">\n<h2>Evaluated in part (").append(d.evaluatedInPart().size())
+                .append(")</h2>\n<p>These rules ran on the namespaces the must-gather inspected whole only: what"
+                        + " they found is true, what they did not find says nothing of the other namespaces.</p>\n")
+                .append("<table>\n<thead><tr><th>rule</th><th>node</th><th>inputs</th><th>why</th></tr></thead>\n"
+                        + "<tbody>\n");
+        for (io.netrules.engine.EvaluatedInPart e : d.evaluatedInPart()) {
+            h.append("<tr><td>").append(esc(e.id())).append("</td><td>").append(esc(TextReport.where(e)))
+                    .append("</td><td><code>").append(esc(e.inputs())).append("</code></td><td>")
+                    .append(esc(e.reason())).append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n</section>\n");
     }

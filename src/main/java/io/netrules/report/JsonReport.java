@@ -95,6 +95,24 @@ public final class JsonReport {
             ne.add(m);
         }
         root.put("notEvaluated", ne);
+        if (!d.evaluatedInPart().isEmpty()) {
+            // Only when some rule ran on part of the namespaces: every other report stays as it was.
+            List<Object> part = new ArrayList<>();
+            for (io.netrules.engine.EvaluatedInPart e : d.evaluatedInPart()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", e.id());
+                if (e.node() != null) {
+                    m.put("node", e.node());
+                } else if (e.nodes() > 0) {
+                    m.put("nodes", e.nodes());
+                }
+                m.put("inputs", e.inputs());
+                m.put("namespaces", e.namespaces().size());
+                m.put("reason", e.reason());
+                part.add(m);
+            }
+            root.put("evaluatedInPart", part);
+        }
         List<Object> warnings = new ArrayList<>();
         for (ParseWarning w : d.warnings()) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -76,6 +76,16 @@ public final class MarkdownReport {
                         .append(n.reason() == null ? "" : cell(n.reason())).append(" |\n");
             }
         }
+        if (!d.evaluatedInPart().isEmpty()) {
+            out.append("\n## Evaluated in part (").append(d.evaluatedInPart().size()).append(")\n\n")
+                    .append("These rules ran on the namespaces the must-gather inspected whole only: what they found"
+                            + " is true, what they did not find says nothing of the other namespaces.\n\n")
+                    .append("| rule | node | inputs | why |\n|---|---|---|---|\n");
+            for (io.netrules.engine.EvaluatedInPart e : d.evaluatedInPart()) {
+                out.append("| ").append(e.id()).append(" | ").append(cell(TextReport.where(e))).append(" | `")
+                        .append(cell(code(e.inputs()))).append("` | ").append(cell(e.reason())).append(" |\n");
+            }
+        }
         if (!d.warnings().isEmpty()) {
             out.append("\n## Parse warnings (").append(d.warnings().size()).append(")\n\n");
             for (ParseWarning w : d.warnings()) {

@@ -89,6 +89,19 @@ public final class TextReport {
                         .append(": ").append(n.reason() != null ? n.reason() : "missing " + n.missing()).append('\n');
             }
         }
+        if (!d.evaluatedInPart().isEmpty()) {
+            out.append('\n').append(bold("Evaluated in part (" + d.evaluatedInPart().size() + ")")).append('\n');
+            // Rules that say the same (same reason, same scope) share a line: a must-gather puts
+            // every pod rule in part for the same namespaces.
+            Map<String, List<String>> byReason = new LinkedHashMap<>();
+            for (io.netrules.engine.EvaluatedInPart e : d.evaluatedInPart()) {
+                String scope = e.node() == null && e.nodes() == 0 ? "" : " on " + where(e);
+                byReason.computeIfAbsent(scope + "\u0000" + e.reason(), k -> new ArrayList<>()).add(e.id());
+            }
+            byReason.forEach((key, ids) -> out.append("  ").append(String.join(", ", ids))
+                    .append(key, 0, key.indexOf('\u0000')).append(": ").append(key.substring(key.indexOf('\u0000') + 1))
+                    .append('\n'));
+        }
         if (!d.warnings().isEmpty()) {
             out.append('\n').append(bold("Warnings (" + d.warnings().size() + ")")).append('\n');
             for (ParseWarning w : d.warnings()) {
@@ -97,6 +110,11 @@ public final class TextReport {
             }
         }
         return out.toString();
+    }
+
+    /** Where a rule was evaluated in part: the cluster, a node, or "N nodes" (every one alike). */
+    public static String where(io.netrules.engine.EvaluatedInPart e) {
+        return e.node() != null ? e.node() : e.nodes() == 0 ? "cluster" : e.nodes() + " nodes";
     }
 
     /** The one line that counts the rules of other network plugins. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -34,13 +35,14 @@ class OvnSamplesTest {
             "ovn-legacy-broken-encap", "4.13.30");
 
     /**
-     * The findings (ID@node/subject) each sample gives. ovn-ic-broken-lsp gives none: its pod is in
-     * a user namespace, which a must-gather's `oc adm inspect` folder does not make "collected"
-     * for the pod rules (they are not evaluated, naming cluster/pods.json; its README says so).
+     * The findings (ID@node/subject) each sample gives. ovn-ic-broken-lsp's pod is in a user
+     * namespace the must-gather holds through its `oc adm inspect ns/demo` folder: the pod rules
+     * run on the inspected namespaces and find it (its README says so).
      */
     static final Map<String, List<String>> EXPECTED = Map.of(
             "ovn-ic-healthy", List.of(),
-            "ovn-ic-broken-lsp", List.of(),
+            "ovn-ic-broken-lsp", List.of("NR-OVNPOD-002@worker-1/pod/demo/web-1",
+                    "NR-OVNPOD-004@worker-1/pod/demo/web-1"),
             "ovn-ic-broken-transit", List.of("NR-OVNTOPO-004@worker-0/tstor-worker-1"),
             "ovn-legacy-healthy", List.of(),
             "ovn-legacy-broken-encap", List.of("NR-OVNTUN-002@worker-1/encap/worker-1"));
@@ -63,14 +65,25 @@ class OvnSamplesTest {
         }
         assertEquals(SampleRuns.findingKeys(named), SampleRuns.findingKeys(folder), sample + ": the case folder is the same capture as naming each archive");
         assertEquals(EXPECTED.get(sample), SampleRuns.findingKeys(folder), sample + " gives the findings its README says");
-        if (sample.equals("ovn-ic-broken-lsp")) {
-            boolean podRuleNotEvaluated = false;
-            for (JsonNode n : folder.path("notEvaluated")) {
-                podRuleNotEvaluated |= n.path("id").asText().equals("NR-OVNPOD-002")
-                        && n.path("node").asText().equals("worker-1")
-                        && n.path("missing").asText().equals("cluster/pods.json");
+        // A must-gather: the pod and service rules ran on the namespaces it inspected whole only,
+        // and the report says which and what to add; they are not "not evaluated".
+        List<String> inPart = new ArrayList<>();
+        for (JsonNode p : folder.path("evaluatedInPart")) {
+            inPart.add(p.path("id").asText());
+            // One line per rule: a node rule says so for all three nodes at once.
+            if (p.path("id").asText().equals("NR-OVNPOD-001")) {
+                assertTrue(!p.has("nodes") && !p.has("node"), sample + ": a cluster rule: " + p);
+            } else {
+                assertEquals(3, p.path("nodes").asInt(), sample + ": " + p);
             }
-            assertTrue(podRuleNotEvaluated, "the pod rule says what it misses");
+            assertEquals(2, p.path("namespaces").asInt(), sample + ": " + p);
+            assertTrue(p.path("reason").asText().contains("(demo, openshift-ovn-kubernetes)"), sample + ": " + p);
+            assertTrue(p.path("reason").asText().contains("add `oc adm inspect ns/<namespace>`"), sample + ": " + p);
+        }
+        assertEquals(List.of("NR-OVNLB-001", "NR-OVNLB-002", "NR-OVNLB-003", "NR-OVNPOD-001", "NR-OVNPOD-002",
+                "NR-OVNPOD-003", "NR-OVNPOD-004"), inPart, sample);
+        for (JsonNode n : folder.path("notEvaluated")) {
+            assertTrue(!inPart.contains(n.path("id").asText()), sample + ": evaluated in part, not 'not evaluated': " + n);
         }
         if (sample.endsWith("-healthy")) {
             for (JsonNode f : folder.path("findings")) {

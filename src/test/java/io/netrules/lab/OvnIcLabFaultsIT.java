@@ -30,9 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * traffic that must not break still works (or, for the faults that break nothing, everything
  * still works and the data says why), the capture holds the evidence in the database the
  * catalogue names (the zone that must hold it), is read as an OVN-Kubernetes cluster without a
- * warning, and the fault is found by its rule: the expected rule IDs are checked for every ID
- * the rule base holds when the test runs, the others are printed as pending
- * ({@link OvnLabReport#assertExpectedFindings}).
+ * warning, and the fault is found by its rule - and nothing else but its named consequences
+ * ({@link #CONSEQUENCES}): the expected rule IDs are checked for every ID the rule base holds
+ * when the test runs, the others are printed as pending ({@link OvnLabReport#assertExpectedFindings}).
+ * The pod and service faults (lsp-del, lb-del, lb-stale, vip-no-backend) are found from the
+ * must-gather's {@code oc adm inspect ns/demo} root: their rules run on the inspected namespaces.
  */
 class OvnIcLabFaultsIT {
     @BeforeAll
@@ -80,6 +82,32 @@ class OvnIcLabFaultsIT {
     static Expected e(String id, String node) {
         return new Expected(id, node);
     }
+
+    /**
+     * The ERROR/WARN findings a fault honestly gives besides its expected ones (rule ID and why
+     * the fault makes it true): "found - nothing else" allows these only. The healthy IC lab
+     * gives no ERROR or WARN finding (OvnIcLabHealthyIT), so nothing else is allowed.
+     */
+    static final java.util.Map<String, java.util.Map<String, String>> CONSEQUENCES = java.util.Map.of(
+            "lsp-del", java.util.Map.of("NR-OVNPOD-004", "with its Logical_Switch_Port gone, ovn-controller releases"
+                    + " the port and removes external_ids:ovn-installed from the pod's OVS interface: the same pod's"
+                    + " interface is then never marked ovn-installed"),
+            "gr-del", java.util.Map.of("NR-OVNGW-005", "without GR_worker-1 the node's external switch is no longer"
+                    + " local to its chassis, so ovn-controller removes the br-int <-> br-ex patch ports it made for"
+                    + " the localnet port"),
+            "controller-exit", java.util.Map.of(
+                    "NR-OVNCP-001", "the ovn-controller container of worker-1's ovnkube-node pod has exited: not ready",
+                    "NR-OVNPOD-003", "its chassis gone from the SB, worker-1's pod ports are bound nowhere: not up",
+                    "NR-OVNTUN-003", "an exiting ovn-controller removes its Geneve tunnels to the other chassis"),
+            "system-id-dup", java.util.Map.of(
+                    "NR-OVNPOD-004", "two ovn-controllers claim one chassis name: worker-1's pod port is never"
+                            + " installed (no ovn-installed)",
+                    "NR-OVNPOD-005", "the two ovn-controllers with one system-id take the same ports from each other"
+                            + " (\"Changing chassis for lport\")",
+                    "NR-OVNTUN-003", "worker-1's ovn-controller, taken for worker-0's chassis, has no tunnel to the"
+                            + " remote chassis",
+                    "NR-OVNGW-005", "worker-1's ovn-controller, not the owner of its gateway's chassis, removes the"
+                            + " br-int <-> br-ex patch ports"));
 
     /**
      * The lab's catalogue faults in interconnect mode, and what each must show. The system
@@ -205,7 +233,8 @@ class OvnIcLabFaultsIT {
         s.evidence().check(capture);
         JsonNode report = OvnLabReport.diagnose(capture);
         OvnLabReport.assertReadAsOvn(report, "4.14.12");
-        OvnLabReport.assertExpectedFindings("ic " + s, report, s.expected());
+        OvnLabReport.assertExpectedFindings("ic " + s, report, s.expected(),
+                CONSEQUENCES.getOrDefault(s.fault(), java.util.Map.of()));
     }
 
     /** The NB (or SB) of a node's zone from must-gather's ovnk_database_store.tar.gz, by its content. */

@@ -76,6 +76,15 @@ public final class MustGather {
             ClusterInputs.ENDPOINTS, ClusterInputs.ROUTES, ClusterInputs.NETNAMESPACES, ClusterInputs.ENDPOINTSLICES,
             ClusterInputs.EVENTS, ClusterInputs.EGRESSFIREWALLS);
 
+    /**
+     * The partial kinds whose objects live in namespace folders: whole for every namespace the
+     * must-gather inspected whole ({@link #inspectedNamespaces()}), which a {@code @perNamespace}
+     * rule may use. NetNamespaces are cluster-scoped: never whole.
+     */
+    public static final Set<String> NAMESPACED_PARTIAL_KINDS = Set.of(ClusterInputs.PODS, ClusterInputs.SERVICES,
+            ClusterInputs.ENDPOINTS, ClusterInputs.ROUTES, ClusterInputs.ENDPOINTSLICES, ClusterInputs.EVENTS,
+            ClusterInputs.EGRESSFIREWALLS);
+
     /** The namespaces whose ConfigMaps are read: those holding the ConfigMaps a plugin reads. */
     private static final Set<String> CONFIGMAP_NAMESPACES = Set.of("kube-system", "openshift-ovn-kubernetes");
 

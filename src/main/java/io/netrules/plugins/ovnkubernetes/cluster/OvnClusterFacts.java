@@ -116,6 +116,15 @@ public final class OvnClusterFacts {
         }
         if (in.collected(ClusterInputs.SERVICES) && in.collected(ClusterInputs.ENDPOINTSLICES)) {
             out.perNode(ExpectedVips.of(services, slices, ovnNodes.keySet())::forNode);
+        } else {
+            // A must-gather holds both whole for the namespaces it inspected: the VIPs of those
+            // namespaces' services are known with all their slices. A service met elsewhere (a
+            // single object of a namespace not inspected) has its slices unknown, and no VIP.
+            List<OvnService> whole = services.stream().filter(s -> in.wholeIn(ClusterInputs.SERVICES, s.namespace())
+                    && in.wholeIn(ClusterInputs.ENDPOINTSLICES, s.namespace())).toList();
+            if (!whole.isEmpty()) {
+                out.perNode(ExpectedVips.of(whole, slices, ovnNodes.keySet())::forNode);
+            }
         }
         in.objects(ClusterInputs.EVENTS).forEach(e -> out.clusterSession(event(e)));
         in.objects(ClusterInputs.EGRESSIPS).forEach(e -> out.clusterSession(egressIp(e)));
