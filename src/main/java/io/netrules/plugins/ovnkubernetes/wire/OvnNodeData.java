@@ -83,6 +83,8 @@ public final class OvnNodeData implements NodeExtras {
     static final String LEADER_NB = "network_logs/leader_nbdb.gz";
     static final String LEADER_SB = "network_logs/leader_sbdb.gz";
     static final String XFRM_DIR = "network_logs/ipsec/xfrm";
+    /** {@code cluster/ovn/leader_ovnnb_status}, {@code <pod>_ovnsb_status}: RAFT status files beside the databases. */
+    private static final java.util.regex.Pattern RAFT_STATUS_FILE = java.util.regex.Pattern.compile(".+_ovn(nb|sb)_status");
 
     /** One node's own database (its zone's), as facts, and the file they came from. */
     private record OwnDb(List<OvnFact> facts, String file) {
@@ -287,6 +289,9 @@ public final class OvnNodeData implements NodeExtras {
             try (Stream<Path> files = Files.list(clusterDir)) {
                 for (Path p : files.sorted().toList()) {
                     String display = "cluster/" + CLUSTER_FOLDER + "/" + p.getFileName();
+                    if (RAFT_STATUS_FILE.matcher(p.getFileName().toString()).matches()) {
+                        continue; // a RAFT member's cluster/status (input raft-status), not a database
+                    }
                     if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                         work.submit(out -> consider(readFile(new NodeFolder.InputFile(null, null, p, display), out),
                                 null, out));
