@@ -342,11 +342,16 @@ class OvnLegacyLiveMockTest {
     }
 
     @Test
-    void aFailingSbdbDumpOnTheLeaderLeavesOnlyTheSouthboundNotEvaluated(@TempDir Path tmp) throws Exception {
+    void aFailingSbdbDumpOnTheLeaderLeavesOnlyTheSouthboundNotEvaluatedAndAFailingLogOnlyItsFile(@TempDir Path tmp) throws Exception {
         Path base = cluster(tmp);
         try (MockCluster mock = new MockCluster(tmp).load(base)) {
+            // Expectations answer in the order given: these failures come before answerNodes' log
+            // answer and answerMasters' dump answer.
+            mock.expect().get().withPath(logPath(NODE_PODS.get("worker-2"), "ovn-controller", false))
+                    .andReturn(500, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                            + "\"message\":\"Get \\\"https://192.168.126.53:10250/containerLogs\\\": EOF\",\"code\":500}")
+                    .always();
             answerNodes(mock, tmp);
-            // Expectations answer in the order given: this failure comes before answerMasters' dump answer.
             fail(mock, MASTERS.get(0)[0], MASTERS.get(0)[1], "sbdb", dump("sb"), "ovsdb-client: failed to connect to "
                     + "\"unix:/var/run/ovn/ovnsb_db.sock\" (Connection refused)\n");
             answerMasters(mock, tmp, healthy());
@@ -357,7 +362,18 @@ class OvnLegacyLiveMockTest {
             String why = "the commands in container sbdb of pod ovnkube-master-fgg4t exited with status 1: "
                     + "ovsdb-client: failed to connect to \"unix:/var/run/ovn/ovnsb_db.sock\" (Connection refused)"
                     + " (ovnkube-master-fgg4t: the RAFT leader)";
-            assertEquals("netrules: cluster/ovn/" + SB_FILE + " not collected: " + why + "\n", live.err());
+            List<String> err = live.err().lines().toList();
+            assertEquals(2, err.size(), live.err());
+            assertTrue(err.contains("netrules: cluster/ovn/" + SB_FILE + " not collected: " + why), live.err());
+            // A log that cannot be read: its file is not collected on that node, with the reason.
+            String logEntry = "worker-2: logs/" + NS + "/ovnkube-node-kjbnx/ovn-controller.log: log of container "
+                    + "ovn-controller of pod ovnkube-node-kjbnx: ";
+            assertTrue(notCollected(saved).stream().anyMatch(n -> n.startsWith(logEntry) && n.contains("500")),
+                    notCollected(saved).toString());
+            assertTrue(err.stream().anyMatch(l -> l.startsWith("netrules: node worker-2: logs/" + NS
+                    + "/ovnkube-node-kjbnx/ovn-controller.log not collected: ")), live.err());
+            assertFalse(Files.exists(saved.resolve("logs/" + NS + "/ovnkube-node-kjbnx/ovn-controller.log")));
+            assertTrue(Files.isRegularFile(saved.resolve("logs/" + NS + "/ovnkube-node-kjbnx/ovnkube-node.log")));
             assertFalse(Files.exists(saved.resolve("cluster/ovn/" + SB_FILE)));
             assertTrue(Files.isRegularFile(saved.resolve("cluster/ovn/" + NB_FILE)));
             JsonNode report = live.json();
