@@ -195,7 +195,19 @@ final class PluginCluster implements LiveCluster {
         }
     }
 
+    /**
+     * One log, retried once when the connection broke (no HTTP answer), as every API call of live
+     * mode is: a streamed answer is not retried by the client itself.
+     */
     private Log log(LogRequest q, int tailLines) {
+        Log first = logOnce(q, tailLines);
+        return first.failure() != null && first.failure().startsWith(BROKEN) ? logOnce(q, tailLines) : first;
+    }
+
+    /** How a failure that got no HTTP answer starts (see {@link #logOnce}). */
+    private static final String BROKEN = "reading the log failed: ";
+
+    private Log logOnce(LogRequest q, int tailLines) {
         Path file = dir.resolve(q.file());
         Path part = file.resolveSibling(file.getFileName() + ".part");
         try {
@@ -211,10 +223,11 @@ final class PluginCluster implements LiveCluster {
             return new Log(q, null);
         } catch (KubernetesClientException e) {
             deleteQuietly(part);
-            return new Log(q, ApiFailure.of(e, "get", "pods/log", true, q.namespace(), null, apiTimeout).reason());
+            String reason = ApiFailure.of(e, "get", "pods/log", true, q.namespace(), null, apiTimeout).reason();
+            return new Log(q, e.getCode() > 0 ? reason : BROKEN + reason);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(part);
-            return new Log(q, "reading the log failed: " + ApiFailure.firstLine(String.valueOf(e.getMessage())));
+            return new Log(q, BROKEN + ApiFailure.firstLine(String.valueOf(e.getMessage())));
         }
     }
 
