@@ -282,6 +282,8 @@ public final class Capture {
                 String fn = f.getFileName().toString();
                 if (Files.isRegularFile(f) && fn.endsWith(".log")) {
                     logs.put(ns.getFileName() + "/" + fn.substring(0, fn.length() - 4), f);
+                } else if (Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    continue; // a pod's container logs (containerLogs), read by the plugin that reads them
                 } else {
                     warnings.add(new ParseWarning("logs/" + ns.getFileName() + "/" + fn, 0,
                             "not a <pod>.log file; ignored"));
@@ -299,6 +301,57 @@ public final class Capture {
     /** Removes the folders the must-gather archives inside the capture were extracted to. */
     public void closeNested() {
         nested.forEach(CaptureArchive.Extracted::close);
+    }
+
+    /**
+     * One container's log in a netrules capture: {@code logs/<namespace>/<pod>/<container>.log},
+     * and {@code <container>.previous.log} for the instance before its last restart (live mode
+     * writes them, as {@code oc logs [--previous]} prints them).
+     */
+    public record ContainerLog(String namespace, String pod, String container, boolean previous, Path path,
+                               String display) {
+    }
+
+    /** The capture's container logs, by namespace, pod and container, each container's previous log first. */
+    public List<ContainerLog> containerLogs() {
+        List<ContainerLog> out = new ArrayList<>();
+        Path logs = root == null ? null : root.resolve("logs");
+        if (logs == null || !Files.isDirectory(logs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return out;
+        }
+        try (java.util.stream.Stream<Path> namespaces = Files.list(logs)) {
+            for (Path ns : namespaces.sorted().toList()) {
+                if (!Files.isDirectory(ns, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                try (java.util.stream.Stream<Path> pods = Files.list(ns)) {
+                    for (Path pod : pods.sorted().toList()) {
+                        if (!Files.isDirectory(pod, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                            continue;
+                        }
+                        try (java.util.stream.Stream<Path> files = Files.list(pod)) {
+                            TreeMap<String, ContainerLog> byName = new TreeMap<>();
+                            for (Path f : files.toList()) {
+                                String fn = f.getFileName().toString();
+                                if (!fn.endsWith(".log") || !Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                                    continue;
+                                }
+                                boolean previous = fn.endsWith(".previous.log");
+                                String container = fn.substring(0, fn.length() - (previous ? 13 : 4));
+                                String display = "logs/" + ns.getFileName() + "/" + pod.getFileName() + "/" + fn;
+                                byName.put(container + (previous ? "\u0000" : "\u0001"), new ContainerLog(
+                                        ns.getFileName().toString(), pod.getFileName().toString(), container, previous,
+                                        f, display));
+                            }
+                            out.addAll(byName.values());
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            warnings.add(new ParseWarning("logs/", 0, "cannot read: " + e.getMessage()));
+        }
+        return out;
     }
 
     /** Container logs by {@code namespace/pod}. */

@@ -230,6 +230,20 @@ final class ClusterFacts {
             }
 
             @Override
+            public List<TextFile> captureFolder(String relative) {
+                java.nio.file.Path d = capture.root() == null ? null : capture.root().resolve(relative);
+                if (d == null || !java.nio.file.Files.isDirectory(d)) {
+                    return List.of();
+                }
+                try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(d)) {
+                    return files.filter(f -> java.nio.file.Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                            .sorted().map(f -> new TextFile(f, relative + "/" + f.getFileName())).toList();
+                } catch (java.io.IOException e) {
+                    return List.of();
+                }
+            }
+
+            @Override
             public boolean mustGather() {
                 return capture.mustGather() != null;
             }

@@ -66,6 +66,9 @@ public record ClusterKind(String input, String group, String version, String kin
                     "v1alpha1", "PodNetworkConnectivityCheck", "podnetworkconnectivitychecks", true),
             new ClusterKind(ClusterInputs.CLUSTEROPERATORS, "config.openshift.io", "v1", "ClusterOperator",
                     "clusteroperators", false),
+            // The platform's version (the report's "platform"); OpenShift 4 only.
+            new ClusterKind(ClusterInputs.CLUSTERVERSIONS, "config.openshift.io", "v1", "ClusterVersion",
+                    "clusterversions", false),
             // Only ever read by name (a ConfigMap may hold anything).
             new ClusterKind(ClusterInputs.CONFIGMAPS, "", "v1", "ConfigMap", "configmaps", true));
 

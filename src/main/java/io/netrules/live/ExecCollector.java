@@ -156,8 +156,19 @@ final class ExecCollector {
 
     /** The command exec'd in a container of a node's plugin pod. */
     List<String> command(Target t, LiveNodePod.Run run) {
+        return command(t.node(), run.commands(), commandTimeout);
+    }
+
+    /** {@link #script} of these commands, exec'd for {@code node} with this limit for each command. */
+    static List<String> command(String node, List<LiveNodePod.Command> commands, Duration commandTimeout) {
         long seconds = Math.max(1, (commandTimeout.toMillis() + 999) / 1000);
-        return List.of("sh", "-c", script(run.commands()), "netrules-collect", t.node(), Long.toString(seconds));
+        return List.of("sh", "-c", script(commands), "netrules-collect", node, Long.toString(seconds));
+    }
+
+    /** Why a command of {@link #script} counts as failed, from its exit status. */
+    static String exitReason(String status, String container, String where) {
+        return "exit status " + status + (status.equals("127") ? " (not installed in the " + container + " image)"
+                : status.equals("124") ? " (timed out)" : "") + " in " + where;
     }
 
     /** The command exec'd in a node's collector pod. */
@@ -306,9 +317,8 @@ final class ExecCollector {
                                 String[] fileStatus = line.split("\t", 2);
                                 if (fileStatus.length == 2) {
                                     String status = fileStatus[1].strip();
-                                    entries.add(new NotCollected(t.node(), fileStatus[0], "exit status " + status
-                                            + (status.equals("127") ? " (not installed in the " + run.container()
-                                            + " image)" : status.equals("124") ? " (timed out)" : "") + " in " + where));
+                                    entries.add(new NotCollected(t.node(), fileStatus[0],
+                                            exitReason(status, run.container(), where)));
                                 }
                             }
                         }
@@ -361,7 +371,7 @@ final class ExecCollector {
         }
     }
 
-    private static String lastLine(String stderr) {
+    static String lastLine(String stderr) {
         if (stderr == null || stderr.isBlank()) {
             return "";
         }

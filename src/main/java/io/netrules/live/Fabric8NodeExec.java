@@ -17,9 +17,20 @@ import java.util.concurrent.TimeoutException;
 /** {@link NodeExec} through the API server's exec subresource (a WebSocket GET), as {@code oc exec}. */
 final class Fabric8NodeExec implements NodeExec {
     private final KubernetesClient client;
+    private final Duration readyWait;
 
     Fabric8NodeExec(KubernetesClient client) {
+        this(client, null);
+    }
+
+    /**
+     * @param readyWait at most this long waiting for the pod to be ready (null: the exec's whole
+     *                  time limit); the client then execs all the same, so a pod known not to be
+     *                  ready (a database member failing its readiness probe) gets a short wait
+     */
+    Fabric8NodeExec(KubernetesClient client, Duration readyWait) {
         this.client = client;
+        this.readyWait = readyWait;
     }
 
     @Override
@@ -31,7 +42,8 @@ final class Fabric8NodeExec implements NodeExec {
             watch = client.pods().inNamespace(namespace).withName(pod).inContainer(container)
                     // The client waits for the pod to be ready before it execs (a list, then a watch);
                     // live mode only picks ready pods, so the wait ends at once.
-                    .withReadyWaitTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+                    .withReadyWaitTimeout((int) Math.min(Integer.MAX_VALUE,
+                            readyWait == null ? timeout.toMillis() : Math.min(readyWait.toMillis(), timeout.toMillis())))
                     .writingOutput(stdout).writingError(new Capped(stderr, 64 * 1024))
                     .exec(command.toArray(String[]::new));
         } catch (KubernetesClientException e) {

@@ -141,7 +141,20 @@ public final class LiveCapture implements AutoCloseable {
             Map<String, String> collectorPods = null;
             if (o.execCollect() && apiUsable) {
                 collectorPods = new TreeMap<>();
-                notCollected.addAll(execCollect(o, c, dir, nodeFolders.keySet(), collectorPods, plugin, err));
+                List<NotCollected> nodeEntries = execCollect(o, c, dir, nodeFolders.keySet(), collectorPods, plugin, err);
+                if (plugin != null && openShift4(dir)) {
+                    // What the plugin reads once per cluster beside the nodes' pods (NetworkPlugin#liveCollect).
+                    PluginCluster cluster = new PluginCluster(c.client(), new Fabric8NodeExec(c.client()),
+                            new Fabric8NodeExec(c.client(), Duration.ofSeconds(1)), dir, o.parallel(), o.nodeTimeout(),
+                            o.commandTimeout(), o.apiTimeout(), err);
+                    try {
+                        plugin.liveCollect(cluster);
+                    } finally {
+                        deleteTree(dir.resolve(".exec"));
+                    }
+                    nodeEntries = cluster.merge(nodeEntries);
+                }
+                notCollected.addAll(nodeEntries);
             }
             probe(o, dir, err, collectorPods == null ? null : new Fabric8NodeExec(c.client()), collectorPods);
             LiveCaptureJson.write(dir, Instant.now().truncatedTo(ChronoUnit.SECONDS),

@@ -51,6 +51,14 @@ public interface ClusterObjects {
         return List.of();
     }
 
+    /**
+     * The regular files of a folder of the capture ({@code cluster/ovn}), by name; empty when
+     * there is no such folder.
+     */
+    default List<TextFile> captureFolder(String relative) {
+        return List.of();
+    }
+
     /** Whether the capture holds a must-gather. */
     boolean mustGather();
 

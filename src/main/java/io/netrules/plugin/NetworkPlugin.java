@@ -116,6 +116,14 @@ public interface NetworkPlugin {
         return null;
     }
 
+    /**
+     * Live mode with {@code --exec-collect}, once per cluster after the nodes' pods: what the
+     * plugin reads beside them (OVN-Kubernetes legacy mode: the central databases and their RAFT
+     * status from the ovnkube-master pods; container logs). The default reads nothing.
+     */
+    default void liveCollect(LiveCluster cluster) {
+    }
+
     /** What to name in a report for a missing input of {@link #clusterInputs} (its source), or null. */
     default String clusterInputFile(String input) {
         return null;

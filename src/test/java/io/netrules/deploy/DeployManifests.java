@@ -67,7 +67,8 @@ public final class DeployManifests {
      * The permissions requests need, as the API server authorizes them: a GET without a name is
      * "list" (cluster-wide when it is not in a namespace), with a name "get", and an exec (a
      * WebSocket GET) is "get" on pods/exec for OpenShift 3.x and "create" for newer Kubernetes,
-     * and it needs the client's readiness wait on the pod before it (list and watch).
+     * and it needs the client's readiness wait on the pod before it (list and watch); a pod's
+     * log is "get" on pods/log.
      */
     public static Set<Permission> used(List<String> requests) {
         Set<Permission> used = new TreeSet<>();
@@ -102,6 +103,9 @@ public final class DeployManifests {
                 // which is sent or not depending on timing (seen both ways against the mock).
                 used.add(new Permission(scope, group, resource, "list"));
                 used.add(new Permission(scope, group, resource, "watch"));
+            } else if (seg.get(2).equals("log")) {
+                // A container's log (oc logs): "get" on the pods/log subresource.
+                used.add(new Permission(scope, group, resource + "/log", "get"));
             } else {
                 throw new AssertionError("a request live mode was not expected to make: " + r);
             }

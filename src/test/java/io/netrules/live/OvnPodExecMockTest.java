@@ -45,15 +45,18 @@ class OvnPodExecMockTest {
         return p + "container=" + URLEncoder.encode(container, StandardCharsets.UTF_8) + "&stdout=true&stderr=true";
     }
 
-    /**
-     * The base as a live cluster serves it: without what live mode does not list (ClusterVersion),
-     * and with the core Endpoints the API server keeps beside the base's EndpointSlices (the base
-     * has only the slices; an API server without Endpoints would make NR-SVC-001 fire).
-     */
     static Path cluster(Path tmp) throws Exception {
-        Path copy = tmp.resolve("ic-3node");
-        LiveCapture.copyTree(BASE, copy);
-        Files.delete(copy.resolve("cluster/clusterversions.json"));
+        return cluster(tmp, BASE);
+    }
+
+    /**
+     * A case base as a live cluster serves it: with the core Endpoints the API server keeps beside
+     * the base's EndpointSlices (the base has only the slices; an API server without Endpoints
+     * would make NR-SVC-001 fire).
+     */
+    static Path cluster(Path tmp, Path base) throws Exception {
+        Path copy = tmp.resolve(base.getFileName().toString());
+        LiveCapture.copyTree(base, copy);
         var mapper = LiveClusterTest.MAPPER;
         var endpoints = mapper.createObjectNode().put("apiVersion", "v1").put("kind", "List");
         var items = endpoints.putArray("items");
@@ -158,7 +161,8 @@ class OvnPodExecMockTest {
                 if (req.contains("/namespaces/openshift-ovn-kubernetes/") || req.contains("/namespaces/kube-system/")
                         || req.contains("k8s.ovn.org") || req.contains("discovery.k8s.io") || req.contains("/events")
                         || req.contains("cloud.network") || req.contains("controlplane.operator")
-                        || req.contains("clusteroperators") || req.contains("operator.openshift.io/v1/networks")) {
+                        || req.contains("clusteroperators") || req.contains("clusterversions")
+                        || req.contains("operator.openshift.io/v1/networks")) {
                     ovn.add(req);
                 }
             }

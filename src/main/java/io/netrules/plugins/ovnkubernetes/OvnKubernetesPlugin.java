@@ -118,6 +118,7 @@ public final class OvnKubernetesPlugin implements NetworkPlugin {
         return List.of(ClusterInputs.NETWORKOPERATORS, ClusterInputs.ENDPOINTSLICES, ClusterInputs.EVENTS,
                 ClusterInputs.EGRESSIPS, ClusterInputs.EGRESSFIREWALLS, ClusterInputs.CLOUDPRIVATEIPCONFIGS,
                 ClusterInputs.PODNETWORKCONNECTIVITYCHECKS, ClusterInputs.CLUSTEROPERATORS + "/network",
+                ClusterInputs.CLUSTERVERSIONS,
                 ClusterInputs.CONFIGMAPS + "/kube-system/cluster-config-v1,openshift-ovn-kubernetes/ovnkube-config");
     }
 
@@ -144,8 +145,17 @@ public final class OvnKubernetesPlugin implements NetworkPlugin {
                 new io.netrules.plugin.LiveNodePod.Run("ovn-controller", controller)));
     }
 
-    private static FactSource source(String input) {
+    static FactSource source(String input) {
         return SOURCES.stream().filter(s -> s.input().equals(input)).findFirst().orElseThrow();
+    }
+
+    /**
+     * Legacy mode's central databases, their RAFT status and northd from the ovnkube-master pods,
+     * and the ovnkube-node pods' container logs ({@link OvnLiveCollect}).
+     */
+    @Override
+    public void liveCollect(io.netrules.plugin.LiveCluster cluster) {
+        OvnLiveCollect.collect(cluster);
     }
 
     @Override

@@ -16,39 +16,45 @@ import java.util.List;
  * cluster/status OVN_Northbound|OVN_Southbound} as a must-gather keeps the leader's
  * ({@code network_logs/leader_ovnnb_status}, {@code leader_ovnsb_status}; legacy mode, 4.10+):
  * {@code Name:}, {@code Server ID:}, {@code Status:}, {@code Role:} lines, one RaftStatus per file.
- * A netrules capture keeps them under the same names in {@code cluster/ovn/} (beside a legacy
- * central DB; live mode writes them there).
+ * A netrules capture keeps them in {@code cluster/ovn/}: the leader's under the same names, and
+ * live mode writes every other member's there too, as {@code <ovnkube-master pod>_ovnnb_status}
+ * / {@code _ovnsb_status} (NR-OVNDB-001 says "no leader" only with the status of every member).
+ * One member (database and server ID) counts once, whichever files hold it.
  */
 final class RaftStatusReader {
     static final List<String> FILES = List.of("network_logs/leader_ovnnb_status", "network_logs/leader_ovnsb_status");
-    /** The same files in a netrules capture. */
+    /** The leader's files in a netrules capture. */
     static final List<String> CAPTURE_FILES = List.of("cluster/ovn/leader_ovnnb_status",
             "cluster/ovn/leader_ovnsb_status");
+    static final String CAPTURE_FOLDER = "cluster/ovn";
+    /** Any member's status file in {@link #CAPTURE_FOLDER}, e.g. {@code ovnkube-master-5pg76_ovnsb_status}. */
+    private static final java.util.regex.Pattern MEMBER_FILE = java.util.regex.Pattern.compile(".+_ovn(nb|sb)_status");
 
     private RaftStatusReader() {
     }
 
     static void read(ClusterObjects in, ClusterFactSink out) {
         String firstFile = null;
+        List<ClusterObjects.TextFile> files = new java.util.ArrayList<>();
         for (String rel : FILES) {
-            for (ClusterObjects.TextFile f : in.mustGatherFiles(rel)) {
-                RaftStatus s = parse(f, out);
-                if (s != null) {
-                    out.clusterSession(s);
-                    if (firstFile == null) {
-                        firstFile = f.display();
-                    }
-                }
-            }
+            files.addAll(in.mustGatherFiles(rel));
         }
         for (String rel : CAPTURE_FILES) {
-            for (ClusterObjects.TextFile f : in.captureFiles(rel)) {
-                RaftStatus s = parse(f, out);
-                if (s != null) {
-                    out.clusterSession(s);
-                    if (firstFile == null) {
-                        firstFile = f.display();
-                    }
+            files.addAll(in.captureFiles(rel));
+        }
+        for (ClusterObjects.TextFile f : in.captureFolder(CAPTURE_FOLDER)) {
+            String name = f.path().getFileName().toString();
+            if (MEMBER_FILE.matcher(name).matches() && !name.startsWith("leader_")) {
+                files.add(f);
+            }
+        }
+        java.util.Set<String> members = new java.util.HashSet<>();
+        for (ClusterObjects.TextFile f : files) {
+            RaftStatus s = parse(f, out);
+            if (s != null && (s.server() == null || members.add(s.db() + "/" + s.server()))) {
+                out.clusterSession(s);
+                if (firstFile == null) {
+                    firstFile = f.display();
                 }
             }
         }

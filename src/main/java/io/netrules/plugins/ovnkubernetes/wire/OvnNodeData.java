@@ -85,6 +85,8 @@ public final class OvnNodeData implements NodeExtras {
     static final String LEADER_NB = "network_logs/leader_nbdb.gz";
     static final String LEADER_SB = "network_logs/leader_sbdb.gz";
     static final String XFRM_DIR = "network_logs/ipsec/xfrm";
+    /** {@code cluster/ovn/leader_ovnnb_status}, {@code <pod>_ovnsb_status}: RAFT status files beside the databases. */
+    private static final java.util.regex.Pattern RAFT_STATUS_FILE = java.util.regex.Pattern.compile(".+_ovn(nb|sb)_status");
 
     /**
      * One node's own database (its zone's) and the file it came from: as facts (a node folder's,
@@ -197,6 +199,7 @@ public final class OvnNodeData implements NodeExtras {
         OvnNodeData d = new OvnNodeData(pc);
         d.prePass();
         d.readDatabases();
+        d.locateCaptureLogs();
         d.locateMustGatherFiles();
         return d;
     }
@@ -369,6 +372,9 @@ public final class OvnNodeData implements NodeExtras {
             try (Stream<Path> files = Files.list(clusterDir)) {
                 for (Path p : files.sorted().toList()) {
                     String display = "cluster/" + CLUSTER_FOLDER + "/" + p.getFileName();
+                    if (RAFT_STATUS_FILE.matcher(p.getFileName().toString()).matches()) {
+                        continue; // a RAFT member's cluster/status (input raft-status), not a database
+                    }
                     if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                         work.submit(out -> consider(readFile(new NodeFolder.InputFile(null, null, p, display), out),
                                 null, out));
@@ -704,6 +710,56 @@ public final class OvnNodeData implements NodeExtras {
         return nodeOfSystemId.get(chassisName);
     }
 
+    // ---- a netrules capture's container logs (live mode) ----
+
+    /** The ovnkube-node containers whose logs the rules read, and the input each one is. */
+    private static final Map<String, String> LOG_CONTAINERS = Map.of(
+            "ovn-controller", OvnKubernetesPlugin.LOGS_OVN_CONTROLLER,
+            "ovnkube-controller", OvnKubernetesPlugin.LOGS_OVNKUBE_CONTROLLER,
+            // the older name of ovnkube-controller (legacy mode, 4.13 and before)
+            "ovnkube-node", OvnKubernetesPlugin.LOGS_OVNKUBE_CONTROLLER);
+
+    /**
+     * {@code logs/openshift-ovn-kubernetes/<ovnkube-node pod>/<container>[.previous].log} of a
+     * netrules capture (live mode writes them), each of the node the pod runs on; the previous
+     * instance's log before the current one.
+     */
+    private void locateCaptureLogs() {
+        Map<String, Map<String, List<LogFile>>> found = new HashMap<>();
+        for (io.netrules.capture.Capture.ContainerLog l : pc.capture().containerLogs()) {
+            String input = LOG_CONTAINERS.get(l.container());
+            if (!NAMESPACE.equals(l.namespace()) || !l.pod().startsWith("ovnkube-node") || input == null) {
+                continue;
+            }
+            String node = pc.nodeOfPod().apply(NAMESPACE, l.pod());
+            if (node == null) {
+                warnings.add(new ParseWarning(l.display(), 0, "pod not among the pods read (or not scheduled): cannot"
+                        + " tell its node; log not read"));
+                continue;
+            }
+            found.computeIfAbsent(node, k -> new LinkedHashMap<>()).computeIfAbsent(input, k -> new ArrayList<>())
+                    .add(new LogFile(l.path(), l.display()));
+        }
+        found.forEach((node, byInput) -> logs.computeIfAbsent(node, k -> new LinkedHashMap<>()).putAll(byInput));
+    }
+
+    /**
+     * Why capture.json says a node's container log of this input was not collected (live mode:
+     * {@code logs/openshift-ovn-kubernetes/<pod>/<container>.log}), or null.
+     */
+    private String logNotCollected(String node, String input) {
+        for (io.netrules.capture.CaptureMetadata.NotCollected nc : pc.capture().metadata().notCollected()) {
+            if (node.equals(nc.node()) && nc.what() != null && nc.what().startsWith("logs/" + NAMESPACE + "/")) {
+                String file = nc.what().substring(nc.what().lastIndexOf('/') + 1);
+                String container = file.replaceFirst("(\\.previous)?\\.log$", "");
+                if (input.equals(LOG_CONTAINERS.get(container))) {
+                    return nc.why();
+                }
+            }
+        }
+        return null;
+    }
+
     // ---- must-gather logs and xfrm states ----
 
     private void locateMustGatherFiles() {
@@ -822,13 +878,17 @@ public final class OvnNodeData implements NodeExtras {
         }
         Map<String, List<LogFile>> nodeLogs = logs.getOrDefault(node, Map.of());
         nodeLogs.forEach((input, files) -> read(node, input, files, OvnNodeLogParser::new, sink));
-        if (pc.capture().mustGather() != null) {
-            for (String input : List.of(OvnKubernetesPlugin.LOGS_OVN_CONTROLLER,
-                    OvnKubernetesPlugin.LOGS_OVNKUBE_CONTROLLER)) {
-                if (!nodeLogs.containsKey(input)) {
-                    sink.notCollected(input, "the must-gather has no log of this container of the node's"
-                            + " ovnkube-node pod");
-                }
+        for (String input : List.of(OvnKubernetesPlugin.LOGS_OVN_CONTROLLER,
+                OvnKubernetesPlugin.LOGS_OVNKUBE_CONTROLLER)) {
+            if (nodeLogs.containsKey(input)) {
+                continue;
+            }
+            String why = logNotCollected(node, input);
+            if (why != null) {
+                sink.notCollected(input, why);
+            } else if (pc.capture().mustGather() != null) {
+                sink.notCollected(input, "the must-gather has no log of this container of the node's"
+                        + " ovnkube-node pod");
             }
         }
         NodeFolder folder = pc.capture().nodes().get(node);
@@ -881,6 +941,13 @@ public final class OvnNodeData implements NodeExtras {
     }
 
     private String missingDb(OvnDb which) {
+        // Live mode, legacy: the central database's dump failed (capture.json says why).
+        String central = "cluster/" + CLUSTER_FOLDER + "/" + (which == OvnDb.NB ? NB_DUMP_FILE : SB_DUMP_FILE);
+        for (io.netrules.capture.CaptureMetadata.NotCollected nc : pc.capture().metadata().notCollected()) {
+            if (nc.node() == null && central.equals(nc.what()) && nc.why() != null) {
+                return nc.why();
+            }
+        }
         if (databasesRead == 0) {
             return "the capture holds no OVN database (a must-gather's " + STORE + " or "
                     + (which == OvnDb.NB ? LEADER_NB : LEADER_SB) + ", cluster/" + CLUSTER_FOLDER + "/, or the node's "

@@ -109,6 +109,29 @@ final class ClusterRecorder implements ClusterObjects, ClusterFactSink {
         return false;
     }
 
+    /** The capture root whose files {@link #captureFiles} and {@link #captureFolder} give; null: none. */
+    Path root;
+
+    @Override
+    public List<TextFile> captureFiles(String relative) {
+        Path f = root == null ? null : root.resolve(relative);
+        return f != null && Files.isRegularFile(f) ? List.of(new TextFile(f, relative)) : List.of();
+    }
+
+    @Override
+    public List<TextFile> captureFolder(String relative) {
+        Path d = root == null ? null : root.resolve(relative);
+        if (d == null || !Files.isDirectory(d)) {
+            return List.of();
+        }
+        try (var files = Files.list(d)) {
+            return files.filter(Files::isRegularFile).sorted()
+                    .map(f -> new TextFile(f, relative + "/" + f.getFileName())).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     // ClusterFactSink
 
     @Override
