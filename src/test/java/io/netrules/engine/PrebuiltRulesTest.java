@@ -32,7 +32,7 @@ class PrebuiltRulesTest {
         List<RuleFile> files = RuleLoader.builtin();
         PrebuiltRules.Loaded loaded = PrebuiltRules.load(files, getClass().getClassLoader());
         assertNull(loaded.whyNot(), "process-classes made the model of rules/");
-        RuleBase prebuilt = RuleBase.fromModels(files, loaded.models());
+        RuleBase prebuilt = RuleBase.fromPrebuilt(files, loaded.prebuilt());
         RuleBase compiled = RuleBase.build(files);
 
         assertEquals(compiled.docs(), prebuilt.docs(), "IDs, severity, layer, requires, file:line and texts");
@@ -79,7 +79,7 @@ class PrebuiltRulesTest {
             try (URLClassLoader v2 = childFirst(classesV2)) {
                 PrebuiltRules.Loaded loaded = PrebuiltRules.load(changed, v2);
                 assertNull(loaded.whyNot());
-                assertEquals(Map.of("NR-LOCAL-001", 3), findings(RuleBase.fromModels(changed, loaded.models()),
+                assertEquals(Map.of("NR-LOCAL-001", 3), findings(RuleBase.fromPrebuilt(changed, loaded.prebuilt()),
                         "healthy-3node"), "the changed constraint fires on the three nodes");
                 assertNotNull(PrebuiltRules.load(original, v2).whyNot(), "and the new model refuses the old DRL");
             }
