@@ -36,9 +36,10 @@ import java.util.TreeMap;
  * under {@code rules/}, as classes beside the project's own, so that start-up creates the
  * KieBases from classes instead of compiling DRL (seconds of CPU).
  *
- * <p>{@link #main} runs in Maven's {@code process-classes} phase. It writes the model's classes and
+ * <p>{@link #main} runs in Maven's {@code process-classes} phase. It writes the model's classes,
  * {@value #MANIFEST}, which records the SHA-256 of the DRL sources the model was made from
- * ({@link #hash}) and the model classes. At run time {@link #load} hashes the DRL files it finds
+ * ({@link #hash}), the rule files and the model classes, and {@value #METADATA}, the rules of
+ * each model class with their annotations, file and line. At run time {@link #load} hashes the DRL files it finds
  * in the jar's {@code rules/} tree (which are read anyway, for file:line and the remediation
  * texts) and uses the model only when the hashes are equal: a model that does not match the
  * rules beside it is never used, whatever the file dates say. The caller then compiles the DRL

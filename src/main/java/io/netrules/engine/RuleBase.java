@@ -31,10 +31,11 @@ import java.util.regex.Pattern;
  * Building checks what every rule needs (ID, severity, layer, scope, known inputs, a remediation
  * text) and reports each problem as {@code file:line: message}.
  *
- * <p>Node rules and the rest (cluster and links rules) are compiled into two KieBases, at the
- * same time on two threads: compiling dominates start-up, node sessions never need the cluster
- * rules, and the cluster session never needs the node rules. A rule file therefore holds rules
- * of one kind.
+ * <p>Node rules and the rest (cluster and links rules) go into two KieBases, made at the same time
+ * on two threads: node sessions never need the cluster rules, and the cluster session never needs
+ * the node rules. A rule file therefore holds rules of one kind. From the pre-built model, a pair
+ * is made per network plugin when a capture of it is first evaluated ({@link #kieBases}); the
+ * metadata of every rule is known before any of them is made.
  */
 public final class RuleBase {
     /** Inputs the engine derives itself rather than reading from one file. */
