@@ -16,6 +16,7 @@ import org.kie.api.definition.rule.Rule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,11 @@ import java.util.regex.Pattern;
  * Building checks what every rule needs (ID, severity, layer, scope, known inputs, a remediation
  * text) and reports each problem as {@code file:line: message}.
  *
- * <p>Node rules and the rest (cluster and links rules) are compiled into two KieBases, at the
- * same time on two threads: compiling dominates start-up, node sessions never need the cluster
- * rules, and the cluster session never needs the node rules. A rule file therefore holds rules
- * of one kind.
+ * <p>Node rules and the rest (cluster and links rules) go into two KieBases, made at the same time
+ * on two threads: node sessions never need the cluster rules, and the cluster session never needs
+ * the node rules. A rule file therefore holds rules of one kind. From the pre-built model, a pair
+ * is made per network plugin when a capture of it is first evaluated ({@link #kieBases}); the
+ * metadata of every rule is known before any of them is made.
  */
 public final class RuleBase {
     /** Inputs the engine derives itself rather than reading from one file. */
@@ -46,17 +48,40 @@ public final class RuleBase {
      */
     public static final String CLUSTER_MTU = "cluster-mtu";
 
-    private final KieBase nodeKieBase;
-    private final KieBase clusterKieBase;
+    /** The node KieBase and the cluster (and links) KieBase of one set of rules. */
+    public record KieBases(KieBase node, KieBase cluster) {
+    }
+
+    /**
+     * A rule's name and its annotations, as a KieBase (or the pre-built model's manifest) gives
+     * them; and, from the manifest, the display name of its file and its line there (null and 0:
+     * found by searching the DRL).
+     */
+    public record RuleInfo(String name, Map<String, Object> metaData, String file, int line) {
+        public RuleInfo(String name, Map<String, Object> metaData) {
+            this(name, metaData, null, 0);
+        }
+    }
+
+    /** Makes the KieBases of the rules that apply to a plugin (null: every rule). */
+    private interface KieBaseMaker {
+        KieBases make(RuleBase rules, String plugin);
+    }
+
+    /** The key of the KieBases of every rule (the plugin is not known). */
+    private static final String EVERY_RULE = "";
+
+    private final KieBaseMaker maker;
+    private final java.util.concurrent.ConcurrentHashMap<String, KieBases> kieBases =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, RuleMeta> byRuleName;
     private final Map<String, RuleDoc> byId;
 
     private final List<RuleMeta> linkRules;
 
-    private RuleBase(KieBase nodeKieBase, KieBase clusterKieBase, Map<String, RuleMeta> byRuleName,
-                     Map<String, RuleDoc> byId, List<RuleMeta> linkRules) {
-        this.nodeKieBase = nodeKieBase;
-        this.clusterKieBase = clusterKieBase;
+    private RuleBase(KieBaseMaker maker, Map<String, RuleMeta> byRuleName, Map<String, RuleDoc> byId,
+                     List<RuleMeta> linkRules) {
+        this.maker = maker;
         this.byRuleName = byRuleName;
         this.byId = byId;
         this.linkRules = linkRules;
@@ -67,14 +92,28 @@ public final class RuleBase {
         return linkRules;
     }
 
-    /** The node rules: node sessions are made from this. */
-    public KieBase nodeKieBase() {
-        return nodeKieBase;
+    /**
+     * The KieBases of the rules that apply to a capture of this network plugin: the plugin's and
+     * the plugin-neutral ones; every rule when the plugin is not known (null). Made on first use
+     * and kept: from the pre-built model, only the model classes of those rules are loaded, so a
+     * capture of one plugin never loads nor builds the other plugins' rules. The rule IDs, their
+     * docs and what is not applicable come from {@link #docs()}, which always has every rule.
+     */
+    public KieBases kieBases(String plugin) {
+        String key = plugin == null || !io.netrules.plugin.NetworkPlugins.known(plugin) ? EVERY_RULE : plugin;
+        KieBases made = kieBases.get(key);
+        return made != null ? made
+                : kieBases.computeIfAbsent(key, k -> maker.make(this, EVERY_RULE.equals(k) ? null : k));
     }
 
-    /** The cluster and links rules: the cluster and links sessions are made from this. */
+    /** The node rules of every plugin: node sessions of a capture whose plugin is not known. */
+    public KieBase nodeKieBase() {
+        return kieBases(null).node();
+    }
+
+    /** The cluster and links rules of every plugin. */
     public KieBase clusterKieBase() {
-        return clusterKieBase;
+        return kieBases(null).cluster();
     }
 
     public RuleMeta meta(String ruleName) {
@@ -199,41 +238,56 @@ public final class RuleBase {
 
     static RuleBase builtin(List<RuleFile> files, ClassLoader loader) throws RuleBuildException {
         PrebuiltRules.Loaded prebuilt = PrebuiltRules.load(files, loader);
-        if (prebuilt.models() == null) {
+        if (prebuilt.prebuilt() == null) {
             if (!prebuilt.whyNot().startsWith("no pre-built")) {
                 System.err.println("netrules: " + prebuilt.whyNot() + "; compiling the rules instead");
             }
             return build(files);
         }
-        return fromModels(files, prebuilt.models());
+        return fromPrebuilt(files, prebuilt.prebuilt());
     }
 
     /**
-     * The rule base of pre-built models of exactly these files: each model's rules are split
-     * between the node and the other KieBase by the file that holds them, as {@link #build} splits
-     * files, and the two KieBases are created at the same time.
+     * The rule base of the pre-built model of exactly these files. Its metadata comes from the
+     * model's manifest; the KieBases of a plugin are created when first asked for, from the model
+     * classes that hold its rules, each model's rules split between the node and the other KieBase
+     * by the file that holds them as {@link #build} splits files, the two created at the same time.
      */
-    static RuleBase fromModels(List<RuleFile> files, List<org.drools.model.Model> models) throws RuleBuildException {
+    static RuleBase fromPrebuilt(List<RuleFile> files, PrebuiltRules.Prebuilt prebuilt) throws RuleBuildException {
         Split split = split(files);
-        Set<RuleFile> nodeFiles = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        nodeFiles.addAll(split.node());
-        Map<String, RuleFile> index = filesByRuleName(files);
-        List<org.drools.model.Model> nodeModels = new ArrayList<>();
-        List<org.drools.model.Model> otherModels = new ArrayList<>();
-        for (org.drools.model.Model model : models) {
-            List<org.drools.model.Rule> nodeRules = new ArrayList<>();
-            List<org.drools.model.Rule> otherRules = new ArrayList<>();
-            for (org.drools.model.Rule rule : model.getRules()) {
-                RuleFile f = fileOf(rule.getName(), index, files);
-                (f != null && nodeFiles.contains(f) ? nodeRules : otherRules).add(rule);
+        Set<String> nodeFiles = new HashSet<>();
+        split.node().forEach(f -> nodeFiles.add(f.display()));
+        KieBaseMaker maker = (rules, plugin) -> {
+            List<org.drools.model.Model> nodeModels = new ArrayList<>();
+            List<org.drools.model.Model> otherModels = new ArrayList<>();
+            for (PrebuiltRules.ModelRules modelRules : prebuilt.models()) {
+                if (modelRules.rules().stream().noneMatch(r -> applies(rules.meta(r.name()), plugin))) {
+                    continue;
+                }
+                org.drools.model.Model model = prebuilt.instantiate(modelRules.modelClass());
+                List<org.drools.model.Rule> nodeRules = new ArrayList<>();
+                List<org.drools.model.Rule> otherRules = new ArrayList<>();
+                for (org.drools.model.Rule rule : model.getRules()) {
+                    RuleMeta meta = rules.meta(rule.getName());
+                    if (!applies(meta, plugin)) {
+                        continue;
+                    }
+                    (meta != null && nodeFiles.contains(meta.file()) ? nodeRules : otherRules).add(rule);
+                }
+                nodeModels.add(subset(model, nodeRules));
+                otherModels.add(subset(model, otherRules));
             }
-            nodeModels.add(subset(model, nodeRules));
-            otherModels.add(subset(model, otherRules));
-        }
-        java.util.concurrent.CompletableFuture<KieBase> nodeBuild = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(nodeModels));
-        KieBase other = org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(otherModels);
-        return assemble(files, nodeBuild.join(), other);
+            java.util.concurrent.CompletableFuture<KieBase> nodeBuild = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(nodeModels));
+            KieBase other = org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(otherModels);
+            return new KieBases(nodeBuild.join(), other);
+        };
+        return assemble(files, prebuilt.rules(), maker);
+    }
+
+    /** Whether a rule goes into the KieBases of this plugin (null: the plugin is not known, every rule). */
+    private static boolean applies(RuleMeta meta, String plugin) {
+        return plugin == null || meta == null || meta.appliesTo(plugin);
     }
 
     /** The model with only these rules, and all its types, globals, queries and entry points. */
@@ -293,40 +347,61 @@ public final class RuleBase {
         if (!errors.isEmpty()) {
             throw new RuleBuildException(errors);
         }
-        return assemble(files, node.kieBase(), other.kieBase());
+        // Compiled from DRL: one pair of KieBases with every rule, whatever the plugin (another
+        // plugin's rules are never fired: Evaluator blocks them).
+        KieBases all = new KieBases(node.kieBase(), other.kieBase());
+        List<RuleInfo> infos = new ArrayList<>();
+        for (KieBase kb : List.of(all.node(), all.cluster())) {
+            for (KiePackage pkg : kb.getKiePackages()) {
+                for (Rule rule : pkg.getRules()) {
+                    infos.add(new RuleInfo(rule.getName(), rule.getMetaData()));
+                }
+            }
+        }
+        return assemble(files, infos, (rules, plugin) -> all);
     }
 
     /**
-     * The one place where the rules' metadata is read (from the KieBases' rules and the DRL files
-     * that hold them) and checked, whichever way the KieBases were made.
+     * The one place where the rules' metadata is read (from the rules' annotations, as the
+     * KieBases or the pre-built model's manifest give them, and the DRL files that hold them) and
+     * checked, whichever way the KieBases are made.
      */
-    private static RuleBase assemble(List<RuleFile> files, KieBase nodeKieBase, KieBase otherKieBase)
+    private static RuleBase assemble(List<RuleFile> files, List<RuleInfo> rules, KieBaseMaker maker)
             throws RuleBuildException {
         List<String> errors = new ArrayList<>();
-        Map<String, RuleFile> index = filesByRuleName(files);
+        Map<String, RuleFile> byDisplay = new HashMap<>();
+        files.forEach(f -> byDisplay.putIfAbsent(f.display(), f));
+        Map<String, RuleFile> index = null;
         Map<String, RuleMeta> byRuleName = new LinkedHashMap<>();
         Map<String, List<RuleMeta>> rulesById = new TreeMap<>();
         List<RuleMeta> linkRules = new ArrayList<>();
-        List<KiePackage> packages = new ArrayList<>(nodeKieBase.getKiePackages());
-        packages.addAll(otherKieBase.getKiePackages());
-        for (KiePackage pkg : packages) {
-            for (Rule rule : pkg.getRules()) {
-                RuleFile f = fileOf(rule.getName(), index, files);
-                String display = f == null ? "rules" : f.display();
-                int line = f == null ? 1 : lineOf(f.drl(), rule.getName());
-                if (byRuleName.containsKey(rule.getName())) {
-                    // Two KieBases cannot see each other's names: check across them here.
-                    errors.add(display + ":" + line + ": Duplicate rule name: " + rule.getName());
-                    continue;
+        for (RuleInfo rule : rules) {
+            RuleFile f;
+            int line;
+            if (rule.file() != null && rule.line() > 0 && byDisplay.containsKey(rule.file())) {
+                // Where the pre-built model's manifest says it is (made from these very files).
+                f = byDisplay.get(rule.file());
+                line = rule.line();
+            } else {
+                if (index == null) {
+                    index = filesByRuleName(files);
                 }
-                RuleMeta meta = meta(rule, display, line, f == null ? null : f.plugin(), errors);
-                if (meta != null && meta.scope() == RuleMeta.Scope.LINKS) {
-                    byRuleName.put(rule.getName(), meta);
-                    linkRules.add(meta);
-                } else if (meta != null) {
-                    byRuleName.put(rule.getName(), meta);
-                    rulesById.computeIfAbsent(meta.id(), k -> new ArrayList<>()).add(meta);
-                }
+                f = fileOf(rule.name(), index, files);
+                line = f == null ? 1 : lineOf(f.drl(), rule.name());
+            }
+            String display = f == null ? "rules" : f.display();
+            if (byRuleName.containsKey(rule.name())) {
+                // Two KieBases cannot see each other's names: check across them here.
+                errors.add(display + ":" + line + ": Duplicate rule name: " + rule.name());
+                continue;
+            }
+            RuleMeta meta = meta(rule, display, line, f == null ? null : f.plugin(), errors);
+            if (meta != null && meta.scope() == RuleMeta.Scope.LINKS) {
+                byRuleName.put(rule.name(), meta);
+                linkRules.add(meta);
+            } else if (meta != null) {
+                byRuleName.put(rule.name(), meta);
+                rulesById.computeIfAbsent(meta.id(), k -> new ArrayList<>()).add(meta);
             }
         }
         Map<String, RuleText> texts = new HashMap<>();
@@ -364,7 +439,7 @@ public final class RuleBase {
         }
         // In file order, not in the order the KieBase happens to list its packages.
         linkRules.sort(java.util.Comparator.comparing(RuleMeta::file).thenComparingInt(RuleMeta::line));
-        return new RuleBase(nodeKieBase, otherKieBase, byRuleName, byId, List.copyOf(linkRules));
+        return new RuleBase(maker, byRuleName, byId, List.copyOf(linkRules));
     }
 
     /** The annotation of a rule that is sound on part of the namespaces (see {@link RuleMeta#perNamespace()}). */
@@ -396,9 +471,9 @@ public final class RuleBase {
         return p;
     }
 
-    private static RuleMeta meta(Rule rule, String file, int line, String folderPlugin, List<String> errors) {
-        Map<String, Object> md = rule.getMetaData();
-        String where = file + ":" + line + ": rule \"" + rule.getName() + "\": ";
+    private static RuleMeta meta(RuleInfo rule, String file, int line, String folderPlugin, List<String> errors) {
+        Map<String, Object> md = rule.metaData();
+        String where = file + ":" + line + ": rule \"" + rule.name() + "\": ";
         String plugin = plugin(md, folderPlugin, where, errors);
         if ("links".equalsIgnoreCase(str(md.get("scope")))) {
             // A root-cause link rule finds nothing itself: it needs no ID, severity or layer.
@@ -407,7 +482,7 @@ public final class RuleBase {
                     errors.add(where + "a @scope(\"links\") rule takes only @scope, @guide and @plugin, not @" + key);
                 }
             }
-            return new RuleMeta(rule.getName(), null, null, null, str(md.get("guide")), RuleMeta.Scope.LINKS,
+            return new RuleMeta(rule.name(), null, null, null, str(md.get("guide")), RuleMeta.Scope.LINKS,
                     List.of(), file, line, plugin);
         }
         String id = str(md.get("id"));
@@ -470,7 +545,7 @@ public final class RuleBase {
             errors.add(where + "@" + PER_NAMESPACE + " on a rule that requires no namespaced input "
                     + new java.util.TreeSet<>(namespaced));
         }
-        return new RuleMeta(rule.getName(), id, severity, layer, guide, scope, requires, file, line, plugin,
+        return new RuleMeta(rule.name(), id, severity, layer, guide, scope, requires, file, line, plugin,
                 perNamespace);
     }
 
@@ -488,7 +563,7 @@ public final class RuleBase {
     private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"\\\\]*)\"");
 
     /** Which file declares each rule name (the first, as {@link #fileOf} finds it), in one pass. */
-    private static Map<String, RuleFile> filesByRuleName(List<RuleFile> files) {
+    static Map<String, RuleFile> filesByRuleName(List<RuleFile> files) {
         Map<String, RuleFile> byName = new HashMap<>();
         for (RuleFile f : files) {
             Matcher m = RULE_NAME.matcher(f.drl());
@@ -500,7 +575,7 @@ public final class RuleBase {
     }
 
     /** The file of a rule: from the index when the name is a plain one, else by searching. */
-    private static RuleFile fileOf(String ruleName, Map<String, RuleFile> index, List<RuleFile> files) {
+    static RuleFile fileOf(String ruleName, Map<String, RuleFile> index, List<RuleFile> files) {
         RuleFile f = index.get(ruleName);
         return f != null ? f : fileOf(ruleName, files);
     }
@@ -515,7 +590,7 @@ public final class RuleBase {
         return null;
     }
 
-    private static int lineOf(String drl, String ruleName) {
+    static int lineOf(String drl, String ruleName) {
         Matcher m = Pattern.compile("(?m)^\\s*rule\\s+\"" + Pattern.quote(ruleName) + "\"").matcher(drl);
         if (!m.find()) {
             return 1;

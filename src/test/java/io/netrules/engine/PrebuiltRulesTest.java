@@ -32,7 +32,7 @@ class PrebuiltRulesTest {
         List<RuleFile> files = RuleLoader.builtin();
         PrebuiltRules.Loaded loaded = PrebuiltRules.load(files, getClass().getClassLoader());
         assertNull(loaded.whyNot(), "process-classes made the model of rules/");
-        RuleBase prebuilt = RuleBase.fromModels(files, loaded.models());
+        RuleBase prebuilt = RuleBase.fromPrebuilt(files, loaded.prebuilt());
         RuleBase compiled = RuleBase.build(files);
 
         assertEquals(compiled.docs(), prebuilt.docs(), "IDs, severity, layer, requires, file:line and texts");
@@ -41,9 +41,29 @@ class PrebuiltRulesTest {
                 RuleBaseBuildTest.scopes(prebuilt.nodeKieBase()).stream().sorted().toList());
         assertEquals(RuleBaseBuildTest.scopes(compiled.clusterKieBase()).stream().sorted().toList(),
                 RuleBaseBuildTest.scopes(prebuilt.clusterKieBase()).stream().sorted().toList());
-        for (String sample : List.of("broken-ip-forward", "broken-vxlan-flows", "broken-service-endpoints")) {
+        for (String sample : List.of("broken-ip-forward", "broken-vxlan-flows", "broken-service-endpoints",
+                "ovn-ic-broken-lsp", "ovn-legacy-broken-encap")) {
             assertEquals(findings(compiled, sample), findings(prebuilt, sample), sample);
         }
+        // A plugin's KieBases hold its rules and the plugin-neutral ones, nothing else; not known: all.
+        for (String plugin : io.netrules.plugin.NetworkPlugins.ids()) {
+            RuleBase.KieBases kb = prebuilt.kieBases(plugin);
+            List<String> expected = new ArrayList<>();
+            prebuilt.docs().values().forEach(d -> d.rules().stream().filter(m -> m.appliesTo(plugin))
+                    .forEach(m -> expected.add(m.ruleName())));
+            prebuilt.linkRules().stream().filter(m -> m.appliesTo(plugin)).forEach(m -> expected.add(m.ruleName()));
+            List<String> names = new ArrayList<>(ruleNames(kb.node()));
+            names.addAll(ruleNames(kb.cluster()));
+            assertEquals(expected.stream().sorted().toList(), names.stream().sorted().toList(), plugin);
+        }
+        assertEquals(ruleNames(compiled.nodeKieBase()).stream().sorted().toList(),
+                ruleNames(prebuilt.kieBases(null).node()).stream().sorted().toList());
+    }
+
+    private static List<String> ruleNames(org.kie.api.KieBase kb) {
+        List<String> names = new ArrayList<>();
+        kb.getKiePackages().forEach(p -> p.getRules().forEach(r -> names.add(r.getName())));
+        return names;
     }
 
     @Test
@@ -79,7 +99,7 @@ class PrebuiltRulesTest {
             try (URLClassLoader v2 = childFirst(classesV2)) {
                 PrebuiltRules.Loaded loaded = PrebuiltRules.load(changed, v2);
                 assertNull(loaded.whyNot());
-                assertEquals(Map.of("NR-LOCAL-001", 3), findings(RuleBase.fromModels(changed, loaded.models()),
+                assertEquals(Map.of("NR-LOCAL-001", 3), findings(RuleBase.fromPrebuilt(changed, loaded.prebuilt()),
                         "healthy-3node"), "the changed constraint fires on the three nodes");
                 assertNotNull(PrebuiltRules.load(original, v2).whyNot(), "and the new model refuses the old DRL");
             }
