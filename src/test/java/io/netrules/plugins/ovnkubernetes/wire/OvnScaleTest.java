@@ -1,6 +1,11 @@
 package io.netrules.plugins.ovnkubernetes.wire;
 
 import io.netrules.capture.Capture;
+import io.netrules.engine.Diagnosis;
+import io.netrules.engine.Evaluator;
+import io.netrules.engine.ReportFinding;
+import io.netrules.engine.Rules;
+import io.netrules.model.Severity;
 import io.netrules.model.ParseWarning;
 import io.netrules.plugin.PluginCapture;
 import io.netrules.plugins.ovnkubernetes.OvnKubernetesPlugin;
@@ -92,6 +97,31 @@ class OvnScaleTest {
             assertEquals(n.equals("worker-005") ? "10.99.0.1" : SyntheticOvnMustGather.hostIp(6), e.ip(), n);
         }
         assertFalse(g.faults.isEmpty());
+    }
+
+    /**
+     * The diagnosis a user runs on it: each injected fault is found by its rule on the node and
+     * subject where it was put, and nothing else is an error or a warning (the rest of the
+     * synthetic cluster is as healthy as a real one: its addresses, transit ports, routes and
+     * bindings agree with the nodes' annotations).
+     */
+    @Test
+    void theDiagnosisFindsTheFourFaultsAndNothingElse(@TempDir Path root) throws Exception {
+        SyntheticOvnMustGather g = new SyntheticOvnMustGather(20, 5, 40);
+        g.write(root);
+        Diagnosis d = new Evaluator(Rules.builtin(), 2).evaluate(Capture.open(root), "t");
+        List<String> found = d.findings().stream().filter(f -> f.severity() != Severity.INFO)
+                .map(f -> f.severity() + " " + f.id() + " " + f.node() + " " + f.subject()).sorted().toList();
+        assertEquals(List.of(
+                "ERROR NR-OVNLB-002 worker-004 service/demo/svc-0/tcp/172.30.0.2:80",
+                "ERROR NR-OVNPOD-002 worker-001 pod/demo/web-worker-001-3",
+                "ERROR NR-OVNTOPO-004 worker-002 tstor-worker-003",
+                "ERROR NR-OVNTUN-002 worker-005 encap/worker-006"), found);
+        assertEquals(List.of(), d.warnings());
+        // The wrong encap IP is told against worker-006's own ovn-encap-ip, from its node folder.
+        ReportFinding encap = d.findings().stream().filter(f -> f.id().equals("NR-OVNTUN-002")).findFirst().orElseThrow();
+        assertTrue(encap.evidence().stream().anyMatch(e -> e.source().equals("nodes/worker-006/ovs-vsctl_-t_5_list_Open_vSwitch")),
+                encap.evidence().toString());
     }
 
     /**
