@@ -38,6 +38,12 @@ class OvnScaleTest {
     static Map<String, OvnNodeDataTest.Session> sessions(SyntheticOvnMustGather g, Path root, List<ParseWarning> warnings)
             throws Exception {
         g.write(root);
+        return read(g, root, warnings);
+    }
+
+    /** Each node's session of the capture under {@code root}, as the evaluator gives them. */
+    static Map<String, OvnNodeDataTest.Session> read(SyntheticOvnMustGather g, Path root, List<ParseWarning> warnings)
+            throws Exception {
         Capture capture = Capture.open(root);
         PluginCapture pc = new PluginCapture(capture, new TreeSet<>(g.nodes),
                 (ns, pod) -> ns.equals("openshift-ovn-kubernetes") && pod.startsWith("ovnkube-node-")
@@ -97,6 +103,33 @@ class OvnScaleTest {
             assertEquals(n.equals("worker-005") ? "10.99.0.1" : SyntheticOvnMustGather.hostIp(6), e.ip(), n);
         }
         assertFalse(g.faults.isEmpty());
+    }
+
+    /**
+     * The peers' encap IPs NR-OVNTUN-002 compares with come from node folders only: with the two
+     * attached, every session has them; the must-gather alone gives none, and the input says so
+     * (the comparison is then not evaluated rather than evaluated with nothing to compare).
+     */
+    @Test
+    void thePeersEncapIpsAreKnownOnlyFromNodeFolders(@TempDir Path root) throws Exception {
+        SyntheticOvnMustGather g = new SyntheticOvnMustGather(8, 2, 4);
+        List<ParseWarning> warnings = new ArrayList<>();
+        Map<String, OvnNodeDataTest.Session> with = sessions(g, root.resolve("with"), warnings);
+        for (OvnNodeDataTest.Session s : with.values()) {
+            assertEquals("nodes/worker-005/ovs-vsctl_-t_5_list_Open_vSwitch",
+                    s.collected.get(OvnKubernetesPlugin.PEER_ENCAP_IPS));
+        }
+        Path alone = root.resolve("alone");
+        g.write(alone);
+        try (var files = java.nio.file.Files.walk(alone.resolve("nodes"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        Map<String, OvnNodeDataTest.Session> without = read(g, alone, warnings);
+        for (OvnNodeDataTest.Session s : without.values()) {
+            assertFalse(s.collected.containsKey(OvnKubernetesPlugin.PEER_ENCAP_IPS));
+            assertTrue(s.notCollected.get(OvnKubernetesPlugin.PEER_ENCAP_IPS).startsWith("no node's ovn-encap-ip"),
+                    s.notCollected.toString());
+        }
     }
 
     /**
