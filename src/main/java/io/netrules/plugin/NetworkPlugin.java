@@ -82,7 +82,7 @@ public interface NetworkPlugin {
 
     /**
      * The node-scope inputs this plugin derives from the cluster objects (e.g. a node's gateway
-     * mode from its annotation), set per node through {@link #clusterFacts}.
+     * mode from its annotation), set per node through {@link #clusterFacts} or its node extras.
      */
     default List<String> derivedNodeInputs() {
         return List.of();

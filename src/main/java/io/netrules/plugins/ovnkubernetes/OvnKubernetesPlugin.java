@@ -55,6 +55,12 @@ public final class OvnKubernetesPlugin implements NetworkPlugin {
     public static final String OVN_SB = "ovn-sb";
     public static final String OVS_OPEN_VSWITCH = "ovs-open_vswitch";
     public static final String OVS_INTERFACE = "ovs-interface";
+    /**
+     * Derived: the other nodes' {@code ovn-encap-ip}, from the node folders' {@code ovs-open_vswitch}
+     * (the OvsIdentity pre-pass); not collected when no node of the capture gives one (a
+     * must-gather alone), so that a rule comparing a peer's chassis with it is not evaluated.
+     */
+    public static final String PEER_ENCAP_IPS = "peer-ovn-encap-ip";
     public static final String IP_LINK = "ip-link";
     public static final String XFRM_STATE = "xfrm-state";
     public static final String NORTHD_STATUS = "northd-status";
@@ -160,7 +166,8 @@ public final class OvnKubernetesPlugin implements NetworkPlugin {
 
     @Override
     public List<String> derivedNodeInputs() {
-        return List.of(OvnClusterFacts.GATEWAY_MODE);
+        // The gateway mode from the cluster facts; the peers' encap IPs from the node extras' pre-pass.
+        return List.of(OvnClusterFacts.GATEWAY_MODE, PEER_ENCAP_IPS);
     }
 
     @Override

@@ -837,6 +837,11 @@ public final class OvnNodeData implements NodeExtras {
     @Override
     public void addTo(String node, NodeSink sink) {
         identities.forEach(sink::fact);
+        identities.stream().filter(id -> id.encapIp() != null).findFirst().ifPresentOrElse(
+                id -> sink.collected(OvnKubernetesPlugin.PEER_ENCAP_IPS, id.source().file()),
+                () -> sink.notCollected(OvnKubernetesPlugin.PEER_ENCAP_IPS, "no node's ovn-encap-ip: no node folder or"
+                        + " sosreport of the capture gives " + OvnKubernetesPlugin.OVS_OPEN_VSWITCH
+                        + " (ovs-vsctl list Open_vSwitch) with external_ids:ovn-encap-ip"));
         // The node's own status comes from its own file, read in its session.
         northds.stream().filter(s -> !s.node().equals(node)).forEach(sink::fact);
         claims.getOrDefault(node, List.of()).forEach(sink::fact);

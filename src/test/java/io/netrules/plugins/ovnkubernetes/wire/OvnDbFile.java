@@ -66,6 +66,15 @@ final class OvnDbFile {
         return this;
     }
 
+    /** Drops a row a helper wrote that this database must not have (references to it must go too). */
+    OvnDbFile remove(String table, String key) {
+        Map<String, Map<String, Object>> rows = tables.get(table);
+        if (rows != null) {
+            rows.remove(key);
+        }
+        return this;
+    }
+
     private Object datum(Object value) {
         if (value instanceof Ref r) {
             String u = uuids.get(r.key());

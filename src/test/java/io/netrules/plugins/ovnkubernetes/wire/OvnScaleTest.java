@@ -1,6 +1,11 @@
 package io.netrules.plugins.ovnkubernetes.wire;
 
 import io.netrules.capture.Capture;
+import io.netrules.engine.Diagnosis;
+import io.netrules.engine.Evaluator;
+import io.netrules.engine.ReportFinding;
+import io.netrules.engine.Rules;
+import io.netrules.model.Severity;
 import io.netrules.model.ParseWarning;
 import io.netrules.plugin.PluginCapture;
 import io.netrules.plugins.ovnkubernetes.OvnKubernetesPlugin;
@@ -33,6 +38,12 @@ class OvnScaleTest {
     static Map<String, OvnNodeDataTest.Session> sessions(SyntheticOvnMustGather g, Path root, List<ParseWarning> warnings)
             throws Exception {
         g.write(root);
+        return read(g, root, warnings);
+    }
+
+    /** Each node's session of the capture under {@code root}, as the evaluator gives them. */
+    static Map<String, OvnNodeDataTest.Session> read(SyntheticOvnMustGather g, Path root, List<ParseWarning> warnings)
+            throws Exception {
         Capture capture = Capture.open(root);
         PluginCapture pc = new PluginCapture(capture, new TreeSet<>(g.nodes),
                 (ns, pod) -> ns.equals("openshift-ovn-kubernetes") && pod.startsWith("ovnkube-node-")
@@ -67,7 +78,7 @@ class OvnScaleTest {
                     .filter(name -> name.startsWith("worker-")).toList());
             assertTrue(of(s, LogicalSwitch.class).stream().allMatch(sw -> n.equals(sw.zone())));
             // Every service's load balancer, and the node's pod ports (less the injected missing one).
-            assertEquals(41, of(s, LoadBalancer.class).stream().filter(lb -> lb.name().endsWith("_TCP_cluster")).count());
+            assertEquals(40, of(s, LoadBalancer.class).stream().filter(lb -> lb.name().endsWith("_TCP_cluster")).count());
             long podPorts = of(s, LogicalSwitchPort.class).stream().filter(p -> p.name().startsWith("demo_web-" + n + "-"))
                     .count();
             assertEquals(n.equals("worker-001") ? 4 : 5, podPorts, n);
@@ -89,9 +100,61 @@ class OvnScaleTest {
         for (String n : g.nodes) {
             Encap e = of(sessions.get(n), Encap.class).stream()
                     .filter(x -> x.chassisName().equals(OvnTopology.systemId("worker-006"))).findFirst().orElseThrow();
-            assertEquals(n.equals("worker-005") ? "10.99.0.1" : OvnTopology.encapIp(g.nodes, "worker-006"), e.ip(), n);
+            assertEquals(n.equals("worker-005") ? "10.99.0.1" : SyntheticOvnMustGather.hostIp(6), e.ip(), n);
         }
         assertFalse(g.faults.isEmpty());
+    }
+
+    /**
+     * The peers' encap IPs NR-OVNTUN-002 compares with come from node folders only: with the two
+     * attached, every session has them; the must-gather alone gives none, and the input says so
+     * (the comparison is then not evaluated rather than evaluated with nothing to compare).
+     */
+    @Test
+    void thePeersEncapIpsAreKnownOnlyFromNodeFolders(@TempDir Path root) throws Exception {
+        SyntheticOvnMustGather g = new SyntheticOvnMustGather(8, 2, 4);
+        List<ParseWarning> warnings = new ArrayList<>();
+        Map<String, OvnNodeDataTest.Session> with = sessions(g, root.resolve("with"), warnings);
+        for (OvnNodeDataTest.Session s : with.values()) {
+            assertEquals("nodes/worker-005/ovs-vsctl_-t_5_list_Open_vSwitch",
+                    s.collected.get(OvnKubernetesPlugin.PEER_ENCAP_IPS));
+        }
+        Path alone = root.resolve("alone");
+        g.write(alone);
+        try (var files = java.nio.file.Files.walk(alone.resolve("nodes"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        Map<String, OvnNodeDataTest.Session> without = read(g, alone, warnings);
+        for (OvnNodeDataTest.Session s : without.values()) {
+            assertFalse(s.collected.containsKey(OvnKubernetesPlugin.PEER_ENCAP_IPS));
+            assertTrue(s.notCollected.get(OvnKubernetesPlugin.PEER_ENCAP_IPS).startsWith("no node's ovn-encap-ip"),
+                    s.notCollected.toString());
+        }
+    }
+
+    /**
+     * The diagnosis a user runs on it: each injected fault is found by its rule on the node and
+     * subject where it was put, and nothing else is an error or a warning (the rest of the
+     * synthetic cluster is as healthy as a real one: its addresses, transit ports, routes and
+     * bindings agree with the nodes' annotations).
+     */
+    @Test
+    void theDiagnosisFindsTheFourFaultsAndNothingElse(@TempDir Path root) throws Exception {
+        SyntheticOvnMustGather g = new SyntheticOvnMustGather(20, 5, 40);
+        g.write(root);
+        Diagnosis d = new Evaluator(Rules.builtin(), 2).evaluate(Capture.open(root), "t");
+        List<String> found = d.findings().stream().filter(f -> f.severity() != Severity.INFO)
+                .map(f -> f.severity() + " " + f.id() + " " + f.node() + " " + f.subject()).sorted().toList();
+        assertEquals(List.of(
+                "ERROR NR-OVNLB-002 worker-004 service/demo/svc-0/tcp/172.30.0.2:80",
+                "ERROR NR-OVNPOD-002 worker-001 pod/demo/web-worker-001-3",
+                "ERROR NR-OVNTOPO-004 worker-002 tstor-worker-003",
+                "ERROR NR-OVNTUN-002 worker-005 encap/worker-006"), found);
+        assertEquals(List.of(), d.warnings());
+        // The wrong encap IP is told against worker-006's own ovn-encap-ip, from its node folder.
+        ReportFinding encap = d.findings().stream().filter(f -> f.id().equals("NR-OVNTUN-002")).findFirst().orElseThrow();
+        assertTrue(encap.evidence().stream().anyMatch(e -> e.source().equals("nodes/worker-006/ovs-vsctl_-t_5_list_Open_vSwitch")),
+                encap.evidence().toString());
     }
 
     /**
