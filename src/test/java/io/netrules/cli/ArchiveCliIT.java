@@ -70,9 +70,10 @@ class ArchiveCliIT {
     void ctrlCRemovesTheTempFolder(@TempDir Path tmp) throws Exception {
         Path archive = tmp.resolve("big.tar.gz");
         try (OutputStream f = Files.newOutputStream(archive); GzipCompressorOutputStream gz = new GzipCompressorOutputStream(f)) {
-            // 256 MiB of zeros in two log entries: a few hundred KiB packed, long enough to extract
-            // that the signal lands while the temp folder exists.
-            tar(gz, TestPaths.sample("broken-vxlan-flows"), 256L << 20);
+            // 1 GiB of zeros in two log entries: about a MiB packed, and seconds to extract, so the
+            // signal lands while the temp folder exists even on a loaded machine (with 256 MiB, a
+            // CI run at load 10 once finished the diagnosis before the kill process had started).
+            tar(gz, TestPaths.sample("broken-vxlan-flows"), 1L << 30);
         }
         Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
