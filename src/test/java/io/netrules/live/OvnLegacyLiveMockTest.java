@@ -281,17 +281,7 @@ class OvnLegacyLiveMockTest {
                         || missing.contains("ovnkube-node-*"), n.toString());
             }
 
-            List<String> ovn = new ArrayList<>();
-            for (String req : requests) {
-                assertTrue(req.startsWith("GET "), "only reads, execs and logs (GETs): " + req);
-                if (req.contains("/namespaces/openshift-ovn-kubernetes/") || req.contains("/namespaces/kube-system/")
-                        || req.contains("k8s.ovn.org") || req.contains("discovery.k8s.io") || req.contains("/events")
-                        || req.contains("cloud.network") || req.contains("controlplane.operator")
-                        || req.contains("clusteroperators") || req.contains("clusterversions")
-                        || req.contains("operator.openshift.io/v1/networks")) {
-                    ovn.add(req);
-                }
-            }
+            List<String> ovn = OvnPodExecMockTest.ovnRequests(requests);
             DeployManifests.assertGrantsExactly(ovn, DeployManifests.objects("rbac-ovn-kubernetes.yaml"));
         }
     }

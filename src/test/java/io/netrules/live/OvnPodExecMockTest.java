@@ -88,6 +88,26 @@ class OvnPodExecMockTest {
         return copy;
     }
 
+    /**
+     * The requests live mode sent for OVN-Kubernetes (its namespaces, kinds and the cluster-wide
+     * objects it reads), after checking that every request was a GET (reads, execs and logs are
+     * WebSocket or plain GETs): what docs/deploy/rbac-ovn-kubernetes.yaml must grant, exactly.
+     */
+    static List<String> ovnRequests(List<String> requests) {
+        List<String> ovn = new ArrayList<>();
+        for (String req : requests) {
+            assertTrue(req.startsWith("GET "), "only reads, execs and logs (GETs): " + req);
+            if (req.contains("/namespaces/openshift-ovn-kubernetes/") || req.contains("/namespaces/kube-system/")
+                    || req.contains("k8s.ovn.org") || req.contains("discovery.k8s.io") || req.contains("/events")
+                    || req.contains("cloud.network") || req.contains("controlplane.operator")
+                    || req.contains("clusteroperators") || req.contains("clusterversions")
+                    || req.contains("operator.openshift.io/v1/networks")) {
+                ovn.add(req);
+            }
+        }
+        return ovn;
+    }
+
     /** Each container of each node's pod answers with its files of the base; {@code failing}: node/container that exits 1. */
     static void answerExecs(MockCluster mock, Path base, Path tmp, String failing) throws Exception {
         LiveNodePod pod = new OvnKubernetesPlugin().liveNodePod();
@@ -155,17 +175,7 @@ class OvnPodExecMockTest {
             LiveClusterTest.Run capture = run("diagnose", "--capture", saved.toString(), "--format", "json");
             assertEquals(withoutClusterLines(capture.json()), withoutClusterLines(report));
 
-            List<String> ovn = new ArrayList<>();
-            for (String req : requests) {
-                assertTrue(req.startsWith("GET "), "only reads and execs (a WebSocket GET): " + req);
-                if (req.contains("/namespaces/openshift-ovn-kubernetes/") || req.contains("/namespaces/kube-system/")
-                        || req.contains("k8s.ovn.org") || req.contains("discovery.k8s.io") || req.contains("/events")
-                        || req.contains("cloud.network") || req.contains("controlplane.operator")
-                        || req.contains("clusteroperators") || req.contains("clusterversions")
-                        || req.contains("operator.openshift.io/v1/networks")) {
-                    ovn.add(req);
-                }
-            }
+            List<String> ovn = ovnRequests(requests);
             // docs/deploy/rbac-ovn-kubernetes.yaml grants exactly what was used for OVN-Kubernetes.
             DeployManifests.assertGrantsExactly(ovn, DeployManifests.objects("rbac-ovn-kubernetes.yaml"));
         }
