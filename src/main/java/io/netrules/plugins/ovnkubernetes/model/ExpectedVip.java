@@ -24,4 +24,12 @@ public record ExpectedVip(String node, String namespace, String service, String 
         backends = backends == null ? List.of() : List.copyOf(backends);
         sliceResourceVersions = sliceResourceVersions == null ? List.of() : List.copyOf(sliceResourceVersions);
     }
+
+    /**
+     * The VIP in the canonical text of {@code LoadBalancerVip.vip} (null when it is no
+     * {@code ip:port}), so that a rule can join the index on it.
+     */
+    public String canonicalVip() {
+        return io.netrules.plugins.ovnkubernetes.rules.LoadBalancerChecks.canonicalEndpoint(vip);
+    }
 }

@@ -51,6 +51,26 @@ public final class LoadBalancerChecks {
         return (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + Integer.parseInt(port);
     }
 
+    /**
+     * The index facts of a load balancer: one per distinct canonical VIP of its {@code vips}
+     * (a key that is no {@code ip:port}, such as a template VIP, can never match, as in
+     * {@link #vipKey}).
+     */
+    public static java.util.List<io.netrules.plugins.ovnkubernetes.model.LoadBalancerVip> index(
+            io.netrules.plugins.ovnkubernetes.model.LoadBalancer lb) {
+        java.util.List<io.netrules.plugins.ovnkubernetes.model.LoadBalancerVip> out = new java.util.ArrayList<>();
+        if (lb.vips() != null) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String k : lb.vips().keySet()) {
+                String c = canonicalEndpoint(k);
+                if (c != null && seen.add(c)) {
+                    out.add(new io.netrules.plugins.ovnkubernetes.model.LoadBalancerVip(lb.uuid(), lb.name(), c));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The key of {@code vips} that is this VIP (whatever its spelling), or null. */
     public static String vipKey(Map<String, String> vips, String vip) {
         String want = canonicalEndpoint(vip);

@@ -834,6 +834,14 @@ public final class OvnNodeData implements NodeExtras {
 
     // ---- the node sessions ----
 
+    /** A database row into the session, and for a load balancer its VIP index (LoadBalancerVip). */
+    private static void insert(OvnFact f, NodeSink sink) {
+        sink.fact(f);
+        if (f instanceof io.netrules.plugins.ovnkubernetes.model.LoadBalancer lb) {
+            io.netrules.plugins.ovnkubernetes.rules.LoadBalancerChecks.index(lb).forEach(sink::fact);
+        }
+    }
+
     @Override
     public void addTo(String node, NodeSink sink) {
         identities.forEach(sink::fact);
@@ -856,7 +864,7 @@ public final class OvnNodeData implements NodeExtras {
                 ownFacts.put(d.getKey(), facts);
             }
         }
-        ownFacts.values().forEach(f -> f.forEach(sink::fact));
+        ownFacts.values().forEach(f -> f.forEach(fact -> insert(fact, sink)));
         java.util.Set<OvnDb> fromCentral = java.util.EnumSet.noneOf(OvnDb.class);
         for (OvnDb which : OvnDb.values()) {
             String input = which == OvnDb.NB ? OvnKubernetesPlugin.OVN_NB : OvnKubernetesPlugin.OVN_SB;
@@ -877,7 +885,7 @@ public final class OvnNodeData implements NodeExtras {
             // Legacy mode: the central NB and SB are every node's, split for the node.
             for (OvnFact f : central.forNode(node)) {
                 if (fromCentral.contains(f.db())) {
-                    sink.fact(f);
+                    insert(f, sink);
                 }
             }
         }

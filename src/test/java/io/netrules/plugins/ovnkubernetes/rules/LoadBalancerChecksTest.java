@@ -54,4 +54,24 @@ class LoadBalancerChecksTest {
         assertTrue(LoadBalancerChecks.defaultNetwork(Map.of("k8s.ovn.org/network", "default")));
         assertFalse(LoadBalancerChecks.defaultNetwork(Map.of("k8s.ovn.org/network", "tenant-blue")));
     }
+
+    @Test
+    void theVipIndexHoldsEachCanonicalVipOnceAndEveryVipHasVipFinds() {
+        java.util.Map<String, String> vips = new java.util.LinkedHashMap<>(VIPS);
+        vips.put("[fd02:0:0::a]:53", ""); // the same VIP as "[fd02::a]:53", spelled otherwise
+        io.netrules.plugins.ovnkubernetes.model.LoadBalancer lb = new io.netrules.plugins.ovnkubernetes.model.LoadBalancer(
+                io.netrules.plugins.ovnkubernetes.model.OvnDb.NB, "worker-0", "uuid-1", "Service_dns", "udp", vips,
+                Map.of(), Map.of(), null);
+        List<String> indexed = LoadBalancerChecks.index(lb).stream()
+                .map(v -> v.loadBalancer() + " " + v.name() + " " + v.vip()).sorted().toList();
+        // The template VIP is no ip:port: hasVip never finds it, so the index leaves it out.
+        assertEquals(List.of("uuid-1 Service_dns 172.30.0.10:53", "uuid-1 Service_dns 172.30.99.1:80",
+                "uuid-1 Service_dns [fd02::a]:53"), indexed);
+        // What the rules join on: for every VIP hasVip finds, the index holds its canonical text.
+        for (String vip : List.of("172.30.0.10:53", "[fd02:0:0::a]:53", "172.30.99.1:80", "172.030.0.10:53")) {
+            String canonical = LoadBalancerChecks.canonicalEndpoint(vip);
+            assertEquals(LoadBalancerChecks.hasVip(vips, vip),
+                    LoadBalancerChecks.index(lb).stream().anyMatch(v -> v.vip().equals(canonical)), vip);
+        }
+    }
 }
