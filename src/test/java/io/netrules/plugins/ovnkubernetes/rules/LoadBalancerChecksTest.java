@@ -66,7 +66,7 @@ class LoadBalancerChecksTest {
                 .map(v -> v.loadBalancer() + " " + v.name() + " " + v.vip()).sorted().toList();
         // The template VIP is no ip:port: hasVip never finds it, so the index leaves it out.
         assertEquals(List.of("uuid-1 Service_dns 172.30.0.10:53", "uuid-1 Service_dns 172.30.99.1:80",
-                "uuid-1 Service_dns [fd02::a]:53"), indexed);
+                "uuid-1 Service_dns [fd02:0:0:0:0:0:0:a]:53"), indexed);
         // What the rules join on: for every VIP hasVip finds, the index holds its canonical text.
         for (String vip : List.of("172.30.0.10:53", "[fd02:0:0::a]:53", "172.30.99.1:80", "172.030.0.10:53")) {
             String canonical = LoadBalancerChecks.canonicalEndpoint(vip);
