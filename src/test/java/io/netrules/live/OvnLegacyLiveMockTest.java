@@ -134,24 +134,7 @@ class OvnLegacyLiveMockTest {
                 .findFirst().orElseThrow();
         for (Map.Entry<String, String> e : NODE_PODS.entrySet()) {
             String node = e.getKey();
-            Path out = Files.createTempDirectory(tmp, "node");
-            Path folder = Files.createDirectories(out.resolve("nodes/" + node));
-            StringBuilder failed = new StringBuilder();
-            for (LiveNodePod.Command c : controller.commands()) {
-                Path f = BASE.resolve("nodes/" + node + "/" + c.file());
-                if (c.copied()) {
-                    continue;
-                }
-                if (Files.isRegularFile(f)) {
-                    Files.copy(f, folder.resolve(c.file()));
-                } else {
-                    Files.writeString(folder.resolve(c.file()), "sh: " + c.argv().get(0) + ": not found\n");
-                    failed.append(c.file()).append("\t127\n");
-                }
-            }
-            if (failed.length() > 0) {
-                Files.writeString(out.resolve(ExecCollector.FAILED_LIST), failed);
-            }
+            Path out = OvnPodExecMockTest.podOutput(BASE, node, controller, Files.createTempDirectory(tmp, "node"));
             mock.expect().get().withPath(OvnPodExecMockTest.execPath(e.getValue(), "ovn-controller",
                             ExecCollector.command(node, controller.commands(), COMMAND_TIMEOUT)))
                     .andUpgradeToWebSocket().open(ExecReply.frame(1, TarReaderTest.tar(out)), ExecReply.status(0))

@@ -108,6 +108,32 @@ class OvnPodExecMockTest {
         return ovn;
     }
 
+    /**
+     * What one container's node script leaves in {@code out}: the base's file of each of its
+     * commands under nodes/NODE/, and for a file the base lacks the shell's "not found" and an
+     * exit status 127 in the script's list of failed commands.
+     */
+    static Path podOutput(Path base, String node, LiveNodePod.Run run, Path out) throws java.io.IOException {
+        Path folder = Files.createDirectories(out.resolve("nodes/" + node));
+        StringBuilder failed = new StringBuilder();
+        for (LiveNodePod.Command c : run.commands()) {
+            Path f = base.resolve("nodes/" + node + "/" + c.file());
+            if (c.copied()) {
+                continue;
+            }
+            if (Files.isRegularFile(f)) {
+                Files.copy(f, folder.resolve(c.file()));
+            } else {
+                Files.writeString(folder.resolve(c.file()), "sh: " + c.argv().get(0) + ": not found\n");
+                failed.append(c.file()).append("\t127\n");
+            }
+        }
+        if (failed.length() > 0) {
+            Files.writeString(out.resolve(ExecCollector.FAILED_LIST), failed);
+        }
+        return out;
+    }
+
     /** Each container of each node's pod answers with its files of the base; {@code failing}: node/container that exits 1. */
     static void answerExecs(MockCluster mock, Path base, Path tmp, String failing) throws Exception {
         LiveNodePod pod = new OvnKubernetesPlugin().liveNodePod();
@@ -122,24 +148,7 @@ class OvnPodExecMockTest {
                             ExecReply.frame(2, "no socket\n".getBytes(StandardCharsets.UTF_8)), ExecReply.status(1)).done().always();
                     continue;
                 }
-                Path out = tmp.resolve("pod-" + node + "-" + run.container());
-                Path folder = Files.createDirectories(out.resolve("nodes/" + node));
-                StringBuilder failed = new StringBuilder();
-                for (LiveNodePod.Command c : run.commands()) {
-                    Path f = base.resolve("nodes/" + node + "/" + c.file());
-                    if (c.copied()) {
-                        continue;
-                    }
-                    if (Files.isRegularFile(f)) {
-                        Files.copy(f, folder.resolve(c.file()));
-                    } else {
-                        Files.writeString(folder.resolve(c.file()), "sh: " + c.argv().get(0) + ": not found\n");
-                        failed.append(c.file()).append("\t127\n");
-                    }
-                }
-                if (failed.length() > 0) {
-                    Files.writeString(out.resolve(ExecCollector.FAILED_LIST), failed);
-                }
+                Path out = podOutput(base, node, run, tmp.resolve("pod-" + node + "-" + run.container()));
                 byte[] tar = TarReaderTest.tar(out);
                                 mock.expect().get().withPath(path).andUpgradeToWebSocket().open(
                         ExecReply.frame(1, tar), ExecReply.status(0)).done().always();
